@@ -1,0 +1,48 @@
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.django_db
+def test_healthz_reports_every_part_ok(client, settings):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["database"] == "ok"
+    assert body["cache"] == "ok"
+    assert body["broker"] == ("ok" if settings.REDIS_URL else "eager")
+
+
+def _healthz_in_subprocess(**env_overrides) -> tuple[int, dict]:
+    """GET /healthz in a fresh process with its own environment (a real, unreachable service)."""
+    script = (
+        "import django, json; django.setup();"
+        "from django.test import Client;"
+        "r = Client().get('/healthz');"
+        "print(r.status_code); print(r.content.decode())"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "toronto_ai.settings.test", **env_overrides}
+    proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    status, body = proc.stdout.strip().splitlines()[-2:]
+    return int(status), json.loads(body)
+
+
+def test_healthz_is_503_when_the_database_is_down():
+    # Nothing listens on port 1: this is a stopped PostgreSQL as far as the site can tell.
+    status, body = _healthz_in_subprocess(DATABASE_URL="postgres://postgres@127.0.0.1:1/toronto_ai")
+    assert status == 503
+    assert body["database"] == "error"
+
+
+def test_healthz_is_503_when_configured_redis_is_down():
+    status, body = _healthz_in_subprocess(REDIS_URL="redis://127.0.0.1:1/0")
+    assert status == 503
+    assert body["cache"] == "error"
+    assert body["broker"] == "error"

@@ -1,0 +1,9 @@
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+from toronto_ai.startup import or_exit
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "toronto_ai.settings.production")
+
+application = or_exit(get_wsgi_application)
