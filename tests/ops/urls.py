@@ -1,0 +1,34 @@
+"""Views that behave like the site's forms, for page-cache tests (mounted beside the real URLs)."""
+
+from django.http import HttpResponse
+from django.template import engines
+from django.urls import include, path
+
+from toronto_ai import urls as site_urls
+
+_FORM = engines["django"].from_string('<form method="post">{% csrf_token %}<button>Send</button></form>')
+
+
+def form_view(request):
+    return HttpResponse(_FORM.render({}, request))
+
+
+def cookie_view(request):
+    response = HttpResponse("remembered")
+    response.set_cookie("seen", "1")
+    return response
+
+
+def counter_view(request):
+    counter_view.calls += 1
+    return HttpResponse(f"rendered {counter_view.calls} times")
+
+
+counter_view.calls = 0
+
+urlpatterns = [
+    path("form-page/", form_view),
+    path("cookie-page/", cookie_view),
+    path("counter-page/", counter_view),
+    path("", include(site_urls)),
+]
