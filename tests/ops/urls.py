@@ -26,7 +26,13 @@ def counter_view(request):
 
 counter_view.calls = 0
 
+
+def broken_view(request):
+    raise RuntimeError("a bug in a view")
+
+
 urlpatterns = [
+    path("broken-page/", broken_view),
     path("form-page/", form_view),
     path("cookie-page/", cookie_view),
     path("counter-page/", counter_view),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable
 
 from csp.middleware import CSPMiddleware, PolicyParts
@@ -58,7 +59,7 @@ class MediaFilesMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if settings.SERVE_MEDIA and request.method in {"GET", "HEAD"} and request.path.startswith(settings.MEDIA_URL):
-            relative = request.path[len(settings.MEDIA_URL) :]
+            relative = posixpath.normpath(request.path[len(settings.MEDIA_URL) :])
             if not relative.startswith(self.SERVED_FOLDERS):
                 return HttpResponse("Not found", status=404, content_type="text/plain")
             try:

@@ -21,7 +21,9 @@ def build_logging(log_format: str, level: str) -> dict:
         "version": 1,
         "disable_existing_loggers": False,
         "formatters": {log_format: formatters[log_format]},
-        "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": log_format}},
+        "handlers": {
+            "stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": log_format}
+        },
         "root": {"handlers": ["stdout"], "level": level},
         "loggers": {
             "django.db.backends": {"level": "WARNING"},
