@@ -200,6 +200,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# The admin's "new Wagtail release" banner calls releases.wagtail.org from editors' browsers;
+# upgrades are our own decision, and the admin's CSP allows no third-party connections.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Logs go to stdout, one line per event: "plain" for people, "json" for log collectors.
 LOGGING = build_logging(env_str("LOG_FORMAT", "plain"), env_str("LOG_LEVEL", "INFO"))
