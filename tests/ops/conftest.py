@@ -84,7 +84,9 @@ def throwaway_redis() -> Iterator[ThrowawayRedis]:
 
 def run_python(script: str, env_overrides: dict[str, str], timeout: int = 90) -> subprocess.CompletedProcess:
     """Run a snippet in a fresh interpreter (its own settings and services) from the repo root."""
-    env = {**os.environ, **env_overrides}
+    # The browser tests' conftest sets DJANGO_ALLOW_ASYNC_UNSAFE for Playwright; no deployment has it.
+    env = {key: value for key, value in os.environ.items() if key != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env.update(env_overrides)
     return subprocess.run(
         [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
     )
