@@ -195,3 +195,13 @@ def test_task_survives_the_whole_worker_being_killed(redis_url, tmp_path):
     finally:
         _stop(replacement)
     assert sum(line.startswith("start") for line in lines) == 2
+
+
+def test_invalidating_while_redis_is_down_logs_instead_of_failing_the_save(settings, throwaway_redis, caplog):
+    from toronto_ai.cache import invalidate_public_pages
+
+    settings.CACHES = _redis_caches(throwaway_redis.url)
+    throwaway_redis.kill()
+    with caplog.at_level(logging.ERROR):
+        invalidate_public_pages("meetup saved")
+    assert "page cache invalidation failed (meetup saved)" in caplog.text
