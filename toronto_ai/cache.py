@@ -1,7 +1,9 @@
 """The public page cache: whole responses for anonymous visitors, kept in the "pages" cache.
 
-Every key carries a *generation* number. ``invalidate_public_pages()`` bumps it, so every
-cached page is out of date at once without scanning Redis (old entries expire by themselves).
+Every stored page records the *generation* it was rendered in. ``invalidate_public_pages()``
+bumps the generation, so every cached page is out of date at once without scanning Redis; a
+lookup fetches the page and the current generation in one round trip (MGET) and serves the page
+only if they match (stale entries are overwritten on the next render or expire).
 Call it whenever something shown on public pages changes outside Wagtail's page and snippet
 signals, which are connected already (toronto_ai/ops/signals.py): e.g. after a meetup is saved
 or a jobs scrape run changed postings.
@@ -38,6 +40,7 @@ _outage_until = 0.0
 
 @dataclass(frozen=True)
 class CachedPage:
+    generation: int
     status: int
     content: bytes
     headers: tuple[tuple[str, str], ...]
@@ -123,22 +126,35 @@ def is_cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
     return not (user is not None and user.is_authenticated)
 
 
-def _key(request: HttpRequest, generation: int) -> str:
+@dataclass(frozen=True)
+class Lookup:
+    """Where to store this request's page, and in which generation."""
+
+    key: str
+    generation: int
+
+
+def _key(request: HttpRequest) -> str:
     url = request.build_absolute_uri()
-    return f"page:{generation}:{hashlib.sha256(url.encode()).hexdigest()}"
+    return f"page:{hashlib.sha256(url.encode()).hexdigest()}"
 
 
-def lookup(request: HttpRequest) -> tuple[str | None, HttpResponse | None]:
-    """The cache key for this request and the cached response, if any."""
+def lookup(request: HttpRequest) -> tuple[Lookup | None, HttpResponse | None]:
+    """Where to store this request's page, and the cached response if it is current."""
     if not _available():
         return None, None
+    key = _key(request)
     try:
-        key = _key(request, current_generation())
-        cached = caches[CACHE_ALIAS].get(key)
+        values = caches[CACHE_ALIAS].get_many([GENERATION_KEY, key])
+        generation = values.get(GENERATION_KEY)
+        generation = current_generation() if generation is None else int(generation)
     except Exception as exc:
         _report_outage("reading", exc)
         return None, None
-    return key, (cached.to_response() if isinstance(cached, CachedPage) else None)
+    cached = values.get(key)
+    if isinstance(cached, CachedPage) and cached.generation == generation:
+        return Lookup(key, generation), cached.to_response()
+    return Lookup(key, generation), None
 
 
 def mark_public(response: HttpResponse) -> None:
@@ -152,10 +168,10 @@ def mark_public(response: HttpResponse) -> None:
     )
 
 
-def store(key: str, response: HttpResponse) -> None:
+def store(where: Lookup, response: HttpResponse) -> None:
     headers = tuple((name, value) for name, value in response.items() if name.lower() not in _NOT_STORED)
-    page = CachedPage(status=response.status_code, content=response.content, headers=headers)
+    page = CachedPage(where.generation, response.status_code, response.content, headers)
     try:
-        caches[CACHE_ALIAS].set(key, page, timeout=settings.PAGE_CACHE_SECONDS)
+        caches[CACHE_ALIAS].set(where.key, page, timeout=settings.PAGE_CACHE_SECONDS)
     except Exception as exc:
         _report_outage("writing", exc)

@@ -126,6 +126,12 @@ def test_invalidate_public_pages_is_the_hook_for_other_content(client, site_tree
     assert client.get("/jobs/")["X-Cache"] == "miss"
 
 
+def test_page_rendered_while_content_changed_is_not_served_afterwards(client, site_tree, settings):
+    settings.ROOT_URLCONF = "tests.ops.urls"
+    assert client.get("/racing-page/")["X-Cache"] == "miss"
+    assert client.get("/racing-page/")["X-Cache"] == "miss"
+
+
 def test_cache_can_be_switched_off(client, site_tree, settings):
     settings.PAGE_CACHE_ENABLED = False
     client.get("/")

@@ -27,12 +27,20 @@ def counter_view(request):
 counter_view.calls = 0
 
 
+def publishing_during_render_view(request):
+    from toronto_ai.cache import invalidate_public_pages
+
+    invalidate_public_pages("an editor published while this page was rendering")
+    return HttpResponse("rendered from data that just changed")
+
+
 def broken_view(request):
     raise RuntimeError("a bug in a view")
 
 
 urlpatterns = [
     path("broken-page/", broken_view),
+    path("racing-page/", publishing_during_render_view),
     path("form-page/", form_view),
     path("cookie-page/", cookie_view),
     path("counter-page/", counter_view),

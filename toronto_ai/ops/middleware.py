@@ -23,15 +23,15 @@ class PageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if not page_cache.is_cacheable_request(request):
             return self.get_response(request)
-        key, cached = page_cache.lookup(request)
+        where, cached = page_cache.lookup(request)
         if cached is not None:
             return cached
         response = self.get_response(request)
         if page_cache.is_cacheable_response(request, response):
             page_cache.mark_public(response)
             response["X-Cache"] = "miss"
-            if key is not None:
-                page_cache.store(key, response)
+            if where is not None:
+                page_cache.store(where, response)
         return response
 
 
