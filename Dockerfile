@@ -14,9 +14,11 @@ RUN pip install -r requirements.txt
 
 COPY --chown=app:app . .
 # collectstatic needs settings but no secrets or database.
-RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput --verbosity 0 \
+RUN SECRET_KEY=collectstatic-only-not-a-real-secret-key-0123456789-abcdefghijklmnop python manage.py collectstatic --noinput --verbosity 0 \
     && mkdir -p /app/media && chown app:app /app/media
 
+# Uploaded images and documents live on a volume, not in the image.
+VOLUME ["/app/media"]
 USER app
 EXPOSE 8000
 CMD ["gunicorn", "toronto_ai.wsgi", "-c", "gunicorn.conf.py", "--no-control-socket"]

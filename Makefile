@@ -46,6 +46,13 @@ check: install
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.compose-spec docker-compose.yml
 
+# Benchmarks (bench/run.py): a separate database (BENCH_DATABASE_URL), gunicorn on 127.0.0.1, wrk.
+bench: install
+	$(PY) bench/run.py
+
+bench-quick: install
+	$(PY) bench/run.py --quick
+
 worker: install
 	DJANGO_SETTINGS_MODULE=toronto_ai.settings.dev $(VENV)/bin/celery -A toronto_ai worker -l info
 

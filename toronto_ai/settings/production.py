@@ -1,30 +1,50 @@
 """Production: everything secret comes from the environment; unsafe defaults are refused."""
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE
+from .base import CONTENT_SECURITY_POLICY
 from .env import ConfigError, env_bool, env_int, env_str
+from .logs import build_logging
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
     raise ConfigError("SECRET_KEY must be set in production (a long random string)")
+if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
+    raise ConfigError("SECRET_KEY is too short: use at least 50 random characters")
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# One small server: gunicorn serves uploaded images too unless nginx does (docs/deploy.md).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 
-# Behind a TLS-terminating proxy that sets X-Forwarded-Proto.
+# Behind a TLS-terminating proxy that sets X-Forwarded-Proto (and strips it from clients).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+# Load balancers and container health checks probe over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
+SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-MIDDLEWARE = list(MIDDLEWARE)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "upgrade-insecure-requests": True},
+}
+
+LOGGING = build_logging(env_str("LOG_FORMAT", "json"), env_str("LOG_LEVEL", "INFO"))
+
+# Optional error reporting to Sentry (or a compatible service) when sentry-sdk is installed.
+SENTRY_DSN = env_str("SENTRY_DSN")
+if SENTRY_DSN:
+    try:
+        import sentry_sdk
+    except ImportError:
+        raise ConfigError("SENTRY_DSN is set but sentry-sdk is not installed (pip install sentry-sdk)") from None
+    sentry_sdk.init(dsn=SENTRY_DSN, send_default_pii=False, traces_sample_rate=0.0)

@@ -12,3 +12,6 @@ CELERY_TASK_ALWAYS_EAGER = True
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 SEED_DEMO_SUPERUSER = True
+# Django's test client logs in without a request, which axes refuses; the throttling test turns
+# axes on for itself.
+AXES_ENABLED = False

@@ -1,0 +1,279 @@
+#!/usr/bin/env python
+"""The benchmark suite: seed a separate database, serve it with gunicorn (production settings)
+on 127.0.0.1, load every public URL with wrk, and write bench/results/<date>.json and .md.
+
+    .venv/bin/python bench/run.py            # full: 1,000 posts, 500 meetups, 10,000 jobs
+    .venv/bin/python bench/run.py --quick    # small data, short runs (under 3 minutes)
+
+Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/toronto_ai_bench,
+created if missing), BENCH_REDIS_URL (default $REDIS_URL, else redis://127.0.0.1:6379/0; keys
+are prefixed "bench").
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+PYTHON = sys.executable
+sys.path.insert(0, str(ROOT))
+
+from bench.report import BARE, write_reports  # noqa: E402
+
+PROFILES = {
+    "quick": {"posts": 100, "meetups": 50, "jobs": 1000, "connections": 16, "seconds": 4, "warmup": 1},
+    "full": {"posts": 1000, "meetups": 500, "jobs": 10000, "connections": 32, "seconds": 15, "warmup": 3},
+}
+# The launch-day check: sustained concurrency against the busiest pages (full run only).
+SPIKE = {"names": ("home", "blog index", "jobs index"), "connections": 64, "seconds": 30}
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def ensure_wrk() -> str:
+    wrk = shutil.which("wrk")
+    if wrk:
+        return wrk
+    if shutil.which("apt-get") and os.geteuid() == 0:
+        log("installing Debian's wrk")
+        subprocess.run(
+            ["apt-get", "install", "-y", "-qq", "wrk"],
+            check=True,
+            env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+        )
+        return shutil.which("wrk") or sys.exit("wrk did not install")
+    sys.exit("wrk is missing: sudo apt-get install wrk")
+
+
+def bench_env() -> dict[str, str]:
+    redis_url = os.environ.get("BENCH_REDIS_URL") or os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/toronto_ai_bench"),
+        "REDIS_URL": redis_url,
+        "CACHE_KEY_PREFIX": "bench",
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "LOG_LEVEL": "WARNING",
+        "AXES_ENABLED": "false",
+    }
+
+
+def ensure_database(url: str) -> None:
+    import psycopg2
+    from psycopg2 import sql
+
+    name = url.rsplit("/", 1)[-1]
+    with psycopg2.connect(url.rsplit("/", 1)[0] + "/postgres", connect_timeout=5) as conn:
+        conn.autocommit = True
+        with conn.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+            if cursor.fetchone() is None:
+                log(f"creating database {name}")
+                cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    conn.close()
+
+
+def manage(env: dict[str, str], *args: str) -> None:
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Gunicorn:
+    """gunicorn with the production config file, bound to 127.0.0.1 only."""
+
+    def __init__(self, env: dict[str, str], page_cache: bool, log_path: Path) -> None:
+        self.port = free_port()
+        env = {**env, "GUNICORN_BIND": f"127.0.0.1:{self.port}", "PAGE_CACHE_ENABLED": str(page_cache).lower()}
+        self.log = log_path.open("a")
+        command = [PYTHON, "-m", "gunicorn", "toronto_ai.wsgi", "-c", "gunicorn.conf.py", "--no-control-socket"]
+        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.base = f"http://127.0.0.1:{self.port}"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{self.base}/healthz", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        sys.exit(f"gunicorn did not become healthy; see {log_path}")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=60)
+        self.log.close()
+
+
+def run_wrk(wrk: str, url: str, connections: int, seconds: int) -> dict:
+    command = [wrk, "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "--latency"]
+    command += ["-s", str(ROOT / "bench" / "wrk_report.lua"), "-H", "X-Forwarded-Proto: https", url]
+    proc = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60)
+    line = next((item for item in proc.stdout.splitlines() if item.startswith("BENCH_JSON ")), None)
+    if line is None:
+        raise RuntimeError(f"wrk produced no report for {url}: {proc.stdout}{proc.stderr}")
+    raw = json.loads(line.removeprefix("BENCH_JSON "))
+    seconds_run = raw["duration_us"] / 1e6
+    return {
+        "rps": round(raw["requests"] / seconds_run, 1),
+        "p50_ms": round(raw["p50_us"] / 1000, 2),
+        "p99_ms": round(raw["p99_us"] / 1000, 2),
+        "errors": raw["socket_errors"] + raw["non_2xx_3xx"] + raw["timeouts"],
+        "requests": raw["requests"],
+        "bytes_per_request": round(raw["bytes"] / max(raw["requests"], 1)),
+        "connections": connections,
+        "seconds": seconds,
+    }
+
+
+def load_all(wrk: str, server: Gunicorn, targets: list[dict], profile: dict, mode: str) -> dict[str, dict]:
+    """Each target in turn; the bare view first and last (the machine is shared: its load drifts),
+    and the baseline is the mean of the two."""
+    results = {}
+    bare = next(target for target in targets if target["name"] == BARE)
+    for target in [bare, *targets]:
+        url = server.base + target["path"]
+        run_wrk(wrk, url, 4, profile["warmup"])  # fill the page cache and warm the workers
+        stats = run_wrk(wrk, url, profile["connections"], profile["seconds"])
+        if target is bare and BARE not in results:
+            results[BARE] = stats
+            continue
+        if target is bare:
+            first = results[BARE]
+            stats = {
+                **stats,
+                "rps": round((first["rps"] + stats["rps"]) / 2, 1),
+                "rps_start_end": [first["rps"], stats["rps"]],
+            }
+            stats["errors"] += first["errors"]
+        results[target["name"]] = stats
+        log(
+            f"{mode:<8} {target['name']:<16} {stats['rps']:>8} req/s  "
+            f"p99 {stats['p99_ms']} ms  errors {stats['errors']}"
+        )
+    return results
+
+
+def app_timings(env: dict[str, str]) -> list[dict]:
+    """Other benchmark scripts (bench/<app>_*.py, e.g. the Indeed parser): their output, as is."""
+    outputs = []
+    for script in sorted((ROOT / "bench").glob("*_*.py")):
+        if script.stem.split("_")[0] not in {"blog", "meetups", "jobs", "contact"}:
+            continue
+        log(f"running {script.name}")
+        proc = subprocess.run([PYTHON, str(script)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+        outputs.append(
+            {"script": script.name, "exit_code": proc.returncode, "output": (proc.stdout + proc.stderr)[-4000:]}
+        )
+    return outputs
+
+
+def _stop_on_sigterm(signum: int, frame: object) -> None:
+    raise SystemExit(f"stopped by signal {signum}")  # runs the finally blocks that stop gunicorn
+
+
+def main() -> None:
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="small data and short runs (under 3 minutes)")
+    parser.add_argument("--skip-seed", action="store_true", help="reuse the data already in the bench database")
+    args = parser.parse_args()
+    profile_name = "quick" if args.quick else "full"
+    profile = PROFILES[profile_name]
+    started = time.monotonic()
+    load_before = [round(value, 2) for value in os.getloadavg()]
+
+    wrk = ensure_wrk()
+    env = bench_env()
+    ensure_database(env["DATABASE_URL"])
+    log("migrate + collectstatic")
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "collectstatic", "--noinput", "-v0")
+    if not args.skip_seed:
+        log(f"seed_bench ({profile['posts']} posts, {profile['meetups']} meetups, {profile['jobs']} jobs)")
+        manage(
+            env,
+            "seed_bench",
+            "--posts",
+            str(profile["posts"]),
+            "--meetups",
+            str(profile["meetups"]),
+            "--jobs",
+            str(profile["jobs"]),
+        )
+
+    log("counting SQL queries per URL")
+    proc = subprocess.run(
+        [PYTHON, "-m", "bench.queries"], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    )
+    discovered = json.loads(proc.stdout.strip().splitlines()[-1])
+    targets = discovered["targets"]
+    for item in discovered["skipped"]:
+        log(f"skipped {item['name']} ({item['path']}): HTTP {item['status']}")
+
+    RESULTS.mkdir(exist_ok=True)
+    server_log = Path(tempfile.gettempdir()) / "toronto-ai-bench-gunicorn.log"
+    server_log.write_text("")
+    runs = {}
+    for mode, cached in (("uncached", False), ("cached", True)):
+        server = Gunicorn(env, page_cache=cached, log_path=server_log)
+        try:
+            runs[mode] = load_all(wrk, server, targets, profile, mode)
+            if mode == "cached" and profile_name == "full":
+                runs["spike"] = {}
+                for target in targets:
+                    if target["name"] in SPIKE["names"]:
+                        url = server.base + target["path"]
+                        runs["spike"][target["name"]] = run_wrk(wrk, url, SPIKE["connections"], SPIKE["seconds"])
+                        log(f"spike    {target['name']:<16} errors {runs['spike'][target['name']]['errors']}")
+        finally:
+            server.stop()
+
+    result = {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "profile": profile_name,
+        "data": {key: profile[key] for key in ("posts", "meetups", "jobs")},
+        "machine": {
+            "cpus": os.cpu_count(),
+            "gunicorn_workers": os.environ.get("WEB_CONCURRENCY", "auto"),
+            "load_average_before": load_before,
+            "load_average_after": [round(value, 2) for value in os.getloadavg()],
+        },
+        "command": f"make bench{'-quick' if args.quick else ''}",
+        "targets": targets,
+        "skipped": discovered["skipped"],
+        "runs": runs,
+        "app_benchmarks": app_timings(env),
+        "elapsed_seconds": round(time.monotonic() - started),
+    }
+    json_path, md_path = write_reports(result, RESULTS)
+    log(f"wrote {json_path.relative_to(ROOT)} and {md_path.relative_to(ROOT)} in {result['elapsed_seconds']}s")
+    print(md_path.read_text())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,177 @@
+"""The public page cache: whole responses for anonymous visitors, kept in the "pages" cache.
+
+Every stored page records the *generation* it was rendered in. ``invalidate_public_pages()``
+bumps the generation, so every cached page is out of date at once without scanning Redis; a
+lookup fetches the page and the current generation in one round trip (MGET) and serves the page
+only if they match (stale entries are overwritten on the next render or expire).
+Call it whenever something shown on public pages changes outside Wagtail's page and snippet
+signals, which are connected already (toronto_ai/ops/signals.py): e.g. after a meetup is saved
+or a jobs scrape run changed postings.
+
+Redis trouble never breaks a page: errors are logged and the cache is bypassed for
+``OUTAGE_BACKOFF_SECONDS`` so requests do not each wait for a dead server.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
+
+logger = logging.getLogger(__name__)
+
+CACHE_ALIAS = "pages"
+GENERATION_KEY = "generation"
+OUTAGE_BACKOFF_SECONDS = 10.0
+# Responses whose Cache-Control says these must never be shared.
+_PRIVATE_DIRECTIVES = ("private", "no-cache", "no-store")
+# Headers that describe one particular response and are not replayed from the cache.
+_NOT_STORED = {"set-cookie", "x-cache"}
+
+_outage_until = 0.0
+
+
+@dataclass(frozen=True)
+class CachedPage:
+    generation: int
+    status: int
+    content: bytes
+    headers: tuple[tuple[str, str], ...]
+
+    def to_response(self) -> HttpResponse:
+        response = HttpResponse(self.content, status=self.status)
+        for name, value in self.headers:
+            response[name] = value
+        response["X-Cache"] = "hit"
+        return response
+
+
+def _available() -> bool:
+    return time.monotonic() >= _outage_until
+
+
+def _report_outage(action: str, exc: Exception) -> None:
+    global _outage_until
+    _outage_until = time.monotonic() + OUTAGE_BACKOFF_SECONDS
+    logger.error(
+        "page cache unavailable while %s: %s; serving uncached pages for %ss",
+        action,
+        exc,
+        int(OUTAGE_BACKOFF_SECONDS),
+    )
+
+
+def _fresh_generation() -> int:
+    # Milliseconds since the epoch: if Redis lost the counter, the new one cannot meet old keys.
+    return int(time.time() * 1000)
+
+
+def current_generation() -> int:
+    cache = caches[CACHE_ALIAS]
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return int(generation)
+
+
+def invalidate_public_pages(reason: str = "content changed") -> None:
+    """Make every cached public page stale now (safe to call often, and when Redis is down)."""
+    cache = caches[CACHE_ALIAS]
+    try:
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:  # no counter yet (first use, or Redis was emptied)
+            cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
+    except Exception as exc:
+        logger.error("page cache invalidation failed (%s): %s", reason, exc)
+        return
+    logger.debug("page cache invalidated: %s", reason)
+
+
+def invalidate_public_pages_on_commit(reason: str = "content changed") -> None:
+    """Invalidate now and again once the surrounding transaction commits, so a request that
+    rendered the old content in between cannot leave it cached."""
+    invalidate_public_pages(reason)
+    transaction.on_commit(lambda: invalidate_public_pages(reason))
+
+
+def is_cacheable_request(request: HttpRequest) -> bool:
+    """An anonymous GET of a public URL: no session (signed-in users have one), no credentials."""
+    if not settings.PAGE_CACHE_ENABLED or request.method != "GET":
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
+        return False
+    return not request.path.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PREFIXES))
+
+
+def is_cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
+    """A plain 200 that is the same for every anonymous visitor: no cookie set, no CSRF token
+    rendered (forms), nothing marked private, nobody signed in."""
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(directive in cache_control for directive in _PRIVATE_DIRECTIVES):
+        return False
+    user = getattr(request, "user", None)
+    return not (user is not None and user.is_authenticated)
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """Where to store this request's page, and in which generation."""
+
+    key: str
+    generation: int
+
+
+def _key(request: HttpRequest) -> str:
+    url = request.build_absolute_uri()
+    return f"page:{hashlib.sha256(url.encode()).hexdigest()}"
+
+
+def lookup(request: HttpRequest) -> tuple[Lookup | None, HttpResponse | None]:
+    """Where to store this request's page, and the cached response if it is current."""
+    if not _available():
+        return None, None
+    key = _key(request)
+    try:
+        values = caches[CACHE_ALIAS].get_many([GENERATION_KEY, key])
+        generation = values.get(GENERATION_KEY)
+        generation = current_generation() if generation is None else int(generation)
+    except Exception as exc:
+        _report_outage("reading", exc)
+        return None, None
+    cached = values.get(key)
+    if isinstance(cached, CachedPage) and cached.generation == generation:
+        return Lookup(key, generation), cached.to_response()
+    return Lookup(key, generation), None
+
+
+def mark_public(response: HttpResponse) -> None:
+    """Let browsers revalidate every time but a CDN share the page briefly."""
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=0,
+        s_maxage=settings.PAGE_CACHE_CDN_SECONDS,
+        stale_while_revalidate=settings.PAGE_CACHE_STALE_SECONDS,
+    )
+
+
+def store(where: Lookup, response: HttpResponse) -> None:
+    headers = tuple((name, value) for name, value in response.items() if name.lower() not in _NOT_STORED)
+    page = CachedPage(where.generation, response.status_code, response.content, headers)
+    try:
+        caches[CACHE_ALIAS].set(where.key, page, timeout=settings.PAGE_CACHE_SECONDS)
+    except Exception as exc:
+        _report_outage("writing", exc)

@@ -1,0 +1,71 @@
+"""Site-wide middleware: the public page cache, the admin's CSP, and uploaded media files."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.views.static import serve
+
+from toronto_ai import cache as page_cache
+
+
+class PageCacheMiddleware:
+    """Serve anonymous GETs of public pages from the page cache (``X-Cache: hit``), and store
+    cacheable responses (``X-Cache: miss``) with Cache-Control a CDN may act on."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if not page_cache.is_cacheable_request(request):
+            return self.get_response(request)
+        where, cached = page_cache.lookup(request)
+        if cached is not None:
+            return cached
+        response = self.get_response(request)
+        if page_cache.is_cacheable_response(request, response):
+            page_cache.mark_public(response)
+            response["X-Cache"] = "miss"
+            if where is not None:
+                page_cache.store(where, response)
+        return response
+
+
+class SiteCSPMiddleware(CSPMiddleware):
+    """django-csp with the strict public policy everywhere but the admins, which get
+    ``CSP_ADMIN_DIRECTIVES`` (Wagtail's editor still needs inline scripts)."""
+
+    def get_policy_parts(
+        self, request: HttpRequest, response: HttpResponseBase, report_only: bool = False
+    ) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and parts.config is None and request.path.startswith(settings.CSP_ADMIN_PREFIXES):
+            parts.config = settings.CSP_ADMIN_DIRECTIVES
+        return parts
+
+
+class MediaFilesMiddleware:
+    """Serve uploaded images from MEDIA_ROOT when ``SERVE_MEDIA`` is on (a one-server site with
+    no nginx in front). Documents are left to Wagtail's /documents/ view, which checks privacy."""
+
+    SERVED_FOLDERS = ("images/", "original_images/")
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if settings.SERVE_MEDIA and request.method in {"GET", "HEAD"} and request.path.startswith(settings.MEDIA_URL):
+            relative = posixpath.normpath(request.path[len(settings.MEDIA_URL) :])
+            if not relative.startswith(self.SERVED_FOLDERS):
+                return HttpResponse("Not found", status=404, content_type="text/plain")
+            try:
+                response = serve(request, relative, document_root=settings.MEDIA_ROOT)
+            except Http404:
+                return HttpResponse("Not found", status=404, content_type="text/plain")
+            response["Cache-Control"] = "public, max-age=86400"
+            return response
+        return self.get_response(request)
