@@ -180,3 +180,8 @@ HEALTHCHECK_TIMEOUT = env_int("HEALTHCHECK_TIMEOUT", 2)
 # --- jobs settings ---
 
 # --- contact settings ---
+# Shared spam defences (toronto_ai.contact.spam): time trap bounds and how many of our own
+# proxies append to X-Forwarded-For (0 = trust only REMOTE_ADDR).
+SPAM_TIME_TRAP_MIN_SECONDS = env_int("SPAM_TIME_TRAP_MIN_SECONDS", 3)
+SPAM_TIME_TRAP_MAX_AGE = env_int("SPAM_TIME_TRAP_MAX_AGE", 24 * 3600)
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
