@@ -1,7 +1,5 @@
 """The /contact/ page: the form, its errors, and the thank-you page (POST/redirect/GET)."""
 
-import re
-
 import pytest
 from bs4 import BeautifulSoup
 
