@@ -23,8 +23,14 @@ def backoff_seconds(retries: int) -> float:
 
 @shared_task(bind=True, name="toronto_ai.contact.tasks.deliver_submission", max_retries=None, acks_late=True)
 def deliver_submission(self, submission_id: int) -> str:
-    """E-mail one submission to its team; retried on SMTP errors, then marked failed."""
+    """E-mail one submission to its team; retried on SMTP errors, then marked failed.
+
+    The first run also queues the acknowledgement, so the web request publishes one message
+    (and waits for the broker once, if it is down).
+    """
     retries = self.request.retries or 0
+    if retries == 0:
+        enqueue_acknowledgement(submission_id)
     final = retries >= settings.CONTACT_EMAIL_MAX_RETRIES
     outcome = delivery.deliver(submission_id, final=final)
     logger.info("deliver_submission: submission=%s attempt=%d outcome=%s", submission_id, retries + 1, outcome)

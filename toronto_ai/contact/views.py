@@ -14,7 +14,7 @@ from django.utils.cache import add_never_cache_headers
 from .forms import ContactForm
 from .models import ContactPage, ContactSubmission, InquiryType
 from .spam import RateLimit, client_ip, ip_hash
-from .tasks import enqueue_acknowledgement, enqueue_delivery
+from .tasks import enqueue_delivery
 
 logger = logging.getLogger(__name__)
 TEMPLATE = "contact/contact_page.html"
@@ -60,7 +60,6 @@ def _handle_post(page: ContactPage, request: HttpRequest) -> HttpResponse:
     submission = _store(form, ip)
     if submission.status != ContactSubmission.Status.SPAM:
         transaction.on_commit(partial(enqueue_delivery, submission.pk), robust=True)
-        transaction.on_commit(partial(enqueue_acknowledgement, submission.pk), robust=True)
     logger.info("contact: stored submission %s (%s, %s)", submission.pk, submission.inquiry_type, submission.status)
     return HttpResponseRedirect(page.url + page.reverse_subpage("thanks"))
 
