@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import django_filters
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -31,6 +33,14 @@ class SubmissionIndexView(generic.IndexView):
         return value
 
 
+class SubmissionFilterSet(WagtailFilterSet):
+    created_at = django_filters.DateFromToRangeFilter(label="Received", widget=DateRangePickerWidget)
+
+    class Meta:
+        model = ContactSubmission
+        fields = ["inquiry_type", "status", "delivery_state"]
+
+
 def _read_only(*names: str) -> list[FieldPanel]:
     return [FieldPanel(name, read_only=True) for name in names]
 
@@ -46,7 +56,7 @@ class ContactSubmissionViewSet(ModelViewSet):
     inspect_view_enabled = True
     index_view_class = SubmissionIndexView
     list_display = ["__str__", "email", "organization", "status", "delivery_state", "created_at"]
-    list_filter = ["inquiry_type", "status", "delivery_state", "created_at"]
+    filterset_class = SubmissionFilterSet
     search_fields = ["name", "email", "organization", "message", "talk_title"]
     search_backend_name = None  # plain database lookups: always current, no index to rebuild
     list_export = [
