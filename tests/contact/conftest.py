@@ -76,3 +76,19 @@ def send_form(client, contact_page, django_capture_on_commit_callbacks):
             return client.post("/contact/", data, REMOTE_ADDR=extra.pop("ip", "203.0.113.5"), **extra)
 
     return post
+
+
+@pytest.fixture
+def smtp_port(settings, monkeypatch):
+    """EMAIL_URL=smtp://127.0.0.1:<port> (applied as the settings do), with nothing listening yet."""
+    from toronto_ai.settings.env import email_from_env
+
+    from .smtp_sink import free_port
+
+    port = free_port()
+    monkeypatch.setenv("EMAIL_URL", f"smtp://127.0.0.1:{port}")
+    for name, value in email_from_env().items():
+        setattr(settings, name, value)
+    settings.EMAIL_TIMEOUT = 3
+    assert settings.EMAIL_BACKEND == "django.core.mail.backends.smtp.EmailBackend"
+    return port

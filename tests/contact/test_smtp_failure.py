@@ -12,21 +12,8 @@ from django.utils import timezone
 
 from toronto_ai.contact.models import ContactSubmission
 from toronto_ai.contact.tasks import resend_pending
-from toronto_ai.settings.env import email_from_env
 
-from .smtp_sink import SMTPSink, free_port
-
-
-@pytest.fixture
-def smtp_port(settings, monkeypatch):
-    """EMAIL_URL=smtp://127.0.0.1:<port> (applied as the settings do), with nothing listening yet."""
-    port = free_port()
-    monkeypatch.setenv("EMAIL_URL", f"smtp://127.0.0.1:{port}")
-    for name, value in email_from_env().items():
-        setattr(settings, name, value)
-    settings.EMAIL_TIMEOUT = 3
-    assert settings.EMAIL_BACKEND == "django.core.mail.backends.smtp.EmailBackend"
-    return port
+from .smtp_sink import SMTPSink
 
 
 @pytest.mark.django_db
