@@ -112,3 +112,14 @@ def test_filled_honeypot_validates_but_is_reported_as_spam(real_cache):
 def test_honeypot_is_hidden_from_people_and_the_tab_order():
     html = str(NoteForm()[HONEYPOT_FIELD])
     assert 'tabindex="-1"' in html and 'autocomplete="off"' in html
+
+
+def test_oversized_hidden_fields_never_cause_an_error_nobody_can_see(real_cache):
+    with time_machine.travel("2026-11-28 12:00:05+00:00", tick=False):
+        form, valid = submit("t" * 20_000)
+    assert not valid and form.spam_reason == SpamReason.BAD_TOKEN
+    assert list(form.errors) == ["__all__"]
+    token = shown_at()
+    with time_machine.travel("2026-11-28 12:00:05+00:00", tick=False):
+        form, valid = submit(token, **{HONEYPOT_FIELD: "s" * 20_000})
+    assert valid and form.spam_reason == SpamReason.HONEYPOT

@@ -175,15 +175,14 @@ class SpamProtectedFormMixin:
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.spam_reason: SpamReason | None = None
+        # No length limits on these two: an error on a field nobody sees could not be fixed.
         self.fields[HONEYPOT_FIELD] = forms.CharField(
             required=False,
-            max_length=500,
             label="Leave this field empty",
             widget=HoneypotInput(),
         )
         self.fields[TIME_TRAP_FIELD] = forms.CharField(
             required=False,
-            max_length=500,
             widget=forms.HiddenInput(),
             initial=issue_time_token(self.spam_scope),
         )
