@@ -85,3 +85,43 @@ def test_csv_export_has_every_message_and_neutralises_formulas(admin_client, mes
 def test_admin_needs_a_login(client, messages):
     response = client.get(reverse("contact_submissions:index"))
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_failed_message_can_be_sent_again_from_the_admin(admin_client, messages):
+    from django.core import mail
+
+    venue = messages["venue"]
+    ContactSubmission.objects.filter(pk=venue.pk).update(
+        delivery_state="failed", delivery_attempts=6, last_error="SMTPServerDisconnected: gone"
+    )
+    edit = admin_client.get(reverse("contact_submissions:edit", args=[venue.pk])).content.decode()
+    retry_url = reverse("contact_submissions:retry_delivery", args=[venue.pk])
+    assert retry_url in edit
+    confirm = admin_client.get(retry_url)
+    assert confirm.status_code == 200 and "SMTPServerDisconnected: gone" in confirm.content.decode()
+    response = admin_client.post(retry_url)
+    assert response.status_code == 302
+    venue.refresh_from_db()
+    assert venue.delivery_state == "sent" and venue.delivery_attempts == 7
+    assert [m for m in mail.outbox if "Note from Amarachi" in m.body]
+
+
+def test_spam_is_never_sent_from_the_admin_either(admin_client, messages):
+    from django.core import mail
+
+    spam = messages["spam"]
+    admin_client.post(reverse("contact_submissions:retry_delivery", args=[spam.pk]))
+    spam.refresh_from_db()
+    assert spam.delivery_attempts == 0 and mail.outbox == []
+
+
+def test_editor_without_change_permission_cannot_resend(client, messages, django_user_model):
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user("reader", password="pw-for-test-only")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    response = client.post(reverse("contact_submissions:retry_delivery", args=[messages["venue"].pk]))
+    assert response.status_code in (302, 403)
+    messages["venue"].refresh_from_db()
+    assert messages["venue"].delivery_attempts == 0

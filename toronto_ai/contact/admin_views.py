@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import django_filters
+from django.urls import path, reverse
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from .admin_retry import RetryDeliveryView
 from .models import ContactSubmission
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -41,6 +44,16 @@ class SubmissionFilterSet(WagtailFilterSet):
         fields = ["inquiry_type", "status", "delivery_state"]
 
 
+class SubmissionEditView(generic.EditView):
+    @property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if self.object.delivery_state in (ContactSubmission.Delivery.PENDING, ContactSubmission.Delivery.FAILED):
+            url = reverse("contact_submissions:retry_delivery", args=[self.object.pk])
+            buttons.append(HeaderButton("Send to the team again", url=url, icon_name="mail"))
+        return buttons
+
+
 def _read_only(*names: str) -> list[FieldPanel]:
     return [FieldPanel(name, read_only=True) for name in names]
 
@@ -55,6 +68,7 @@ class ContactSubmissionViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     index_view_class = SubmissionIndexView
+    edit_view_class = SubmissionEditView
     list_display = ["__str__", "email", "organization", "status", "delivery_state", "created_at"]
     filterset_class = SubmissionFilterSet
     search_fields = ["name", "email", "organization", "message", "talk_title"]
@@ -89,3 +103,8 @@ class ContactSubmissionViewSet(ModelViewSet):
         ),
         MultiFieldPanel(_read_only("created_at", "spam_reason", "ip_hash"), heading="Received"),
     ]
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("retry/<int:pk>/", RetryDeliveryView.as_view(), name="retry_delivery"),
+        ]
