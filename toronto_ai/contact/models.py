@@ -75,7 +75,7 @@ class ContactSubmission(models.Model):
     talk_title = models.CharField(max_length=200, blank=True)
     talk_abstract = models.TextField(max_length=3000, blank=True)
 
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    created_at = models.DateTimeField("received", default=timezone.now, db_index=True)
     ip_hash = models.CharField(max_length=64, blank=True, help_text="HMAC of the sender's IP address")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW, db_index=True)
     spam_reason = models.CharField(max_length=20, choices=SpamReason.choices, blank=True)
