@@ -46,22 +46,27 @@ def _handle_post(page: ContactPage, request: HttpRequest) -> HttpResponse:
     ip = client_ip(request)
     limit = contact_rate_limit()
     if limit.is_exceeded(ip):
-        # Show what they typed (unbound: nothing is validated or used up) with "try again later".
-        typed = {name: request.POST.get(name, "") for name in ContactForm.Meta.fields}
-        response = _render(page, request, ContactForm(initial=typed), rate_limited=True, status=429)
-        response["Retry-After"] = str(limit.retry_after(ip))
-        return response
+        return _too_many(page, request, limit, ip)
 
     form = ContactForm(data=request.POST)
     if not form.is_valid():
         return _render(page, request, form)
+    if not limit.hit(ip):  # another request from this address counted first
+        return _too_many(page, request, limit, ip)
 
-    limit.hit(ip)
     submission = _store(form, ip)
     if submission.status != ContactSubmission.Status.SPAM:
         transaction.on_commit(partial(enqueue_delivery, submission.pk), robust=True)
     logger.info("contact: stored submission %s (%s, %s)", submission.pk, submission.inquiry_type, submission.status)
     return HttpResponseRedirect(page.url + page.reverse_subpage("thanks"))
+
+
+def _too_many(page: ContactPage, request: HttpRequest, limit: RateLimit, ip: str) -> HttpResponse:
+    """429 "try again later", with what they typed in a fresh (unbound) form."""
+    typed = {name: request.POST.get(name, "") for name in ContactForm.Meta.fields}
+    response = _render(page, request, ContactForm(initial=typed), rate_limited=True, status=429)
+    response["Retry-After"] = str(limit.retry_after(ip))
+    return response
 
 
 def _store(form: ContactForm, ip: str) -> ContactSubmission:
