@@ -55,3 +55,23 @@ def test_contact_form_with_errors_has_no_accessibility_violations(page, seeded_s
     page.get_by_role("button", name="Send message").click()
     page.locator("#error-summary").wait_for()
     assert run_axe(page, axe_source) == []
+
+
+def test_without_javascript_the_talk_fields_are_visible_and_a_message_goes_through(
+    browser, live_server, seeded_site, quick_time_trap
+):
+    context = browser.new_context(java_script_enabled=False, base_url=live_server.url)
+    try:
+        page = context.new_page()
+        page.goto("/contact/")
+        assert page.locator("#speaker-fields").is_visible()
+        page.fill("#id_name", "Lena Novak")
+        page.fill("#id_email", "lena@example.org")
+        page.select_option("#id_inquiry_type", "volunteer")
+        page.fill("#id_message", "I can help with registration at the next two meetups.")
+        page.wait_for_timeout(1100)
+        page.get_by_role("button", name="Send message").click()
+        page.wait_for_url("**/contact/thanks/")
+    finally:
+        context.close()
+    assert ContactSubmission.objects.get().name == "Lena Novak"
