@@ -125,3 +125,13 @@ def test_editor_without_change_permission_cannot_resend(client, messages, django
     assert response.status_code in (302, 403)
     messages["venue"].refresh_from_db()
     assert messages["venue"].delivery_attempts == 0
+
+
+@pytest.mark.parametrize("count", [2, 40])
+def test_listing_query_count_does_not_grow_with_messages(admin_client, django_assert_max_num_queries, count):
+    ContactSubmission.objects.bulk_create(
+        ContactSubmission(name=f"Sender {n}", email=f"s{n}@example.org", message="Hello") for n in range(count)
+    )
+    admin_client.get(reverse("contact_submissions:index"))  # warm per-user caches
+    with django_assert_max_num_queries(8):  # session, user, permissions, count, one page of rows
+        listing(admin_client)

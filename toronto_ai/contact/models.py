@@ -143,6 +143,8 @@ def validate_address_list(value: str) -> None:
 
 
 class RecipientsField(models.TextField):
+    """A list of e-mail addresses in a text box (migrations refer to this class: keep it)."""
+
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("blank", True)
         kwargs.setdefault("validators", [validate_address_list])
