@@ -174,6 +174,8 @@ SEED_DEMO_SUPERUSER = False
 HEALTHCHECK_TIMEOUT = env_int("HEALTHCHECK_TIMEOUT", 2)
 
 # --- blog settings ---
+BLOG_FEED_TIMEOUT = env_int("BLOG_FEED_TIMEOUT", 10)  # seconds per external feed request
+BLOG_FEED_MAX_BYTES = 5 * 1024 * 1024
 
 # --- meetups settings ---
 

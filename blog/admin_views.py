@@ -1,0 +1,27 @@
+"""Wagtail admin view behind the FeedSource 'Import now' button."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+
+from .snippets import FeedSource
+from .tasks import import_feeds
+
+
+@permission_required("blog.change_feedsource", raise_exception=True)
+def import_now(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks for confirmation; POST queues an import of this one feed."""
+    source = get_object_or_404(FeedSource, pk=pk)
+    if request.method == "POST":
+        import_feeds.delay(source.pk)
+        source.refresh_from_db()
+        if source.last_error:
+            messages.error(request, f"Importing “{source.name}” failed: {source.last_error}")
+        else:
+            messages.success(request, f"Import of “{source.name}” started; new entries appear as draft posts.")
+        return redirect("wagtailsnippets_blog_feedsource:list")
+    return TemplateResponse(
+        request, "blog/admin/confirm_import.html", {"source": source, "page_title": f"Import {source.name} now"}
+    )
