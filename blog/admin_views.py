@@ -15,10 +15,13 @@ def import_now(request: HttpRequest, pk: int) -> HttpResponse:
     """GET asks for confirmation; POST queues an import of this one feed."""
     source = get_object_or_404(FeedSource, pk=pk)
     if request.method == "POST":
-        import_feeds.delay(source.pk)
-        source.refresh_from_db()
-        if source.last_error:
-            messages.error(request, f"Importing “{source.name}” failed: {source.last_error}")
+        result = import_feeds.delay(source.pk)
+        # Without a worker (eager mode) the outcome is known at once; otherwise it is queued.
+        outcome = result.result if result.ready() else None
+        if outcome and outcome["errors"]:
+            messages.error(request, f"Importing “{source.name}” failed: {outcome['errors'].get(source.name, '')}")
+        elif outcome:
+            messages.success(request, f"Imported “{source.name}”: {outcome['created']} new draft post(s).")
         else:
             messages.success(request, f"Import of “{source.name}” started; new entries appear as draft posts.")
         return redirect("wagtailsnippets_blog_feedsource:list")
