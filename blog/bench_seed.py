@@ -98,3 +98,6 @@ def seed(count: int, progress: Callable[[int], None] | None = None) -> None:
             if progress:
                 progress(done)
         Page.objects.filter(pk=index.pk).update(numchild=index.numchild + count)
+    if connection.vendor == "postgresql":  # fresh planner statistics, as autovacuum would give a live site
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE wagtailcore_page, blog_blogpostpage, blog_blogposttag, blog_blogpostpage_authors")

@@ -156,7 +156,8 @@ class BlogPostPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        prefetch_related_objects([self], "authors", "tags")
+        if self.pk and not getattr(request, "is_preview", False):  # a preview shows the form's unsaved values
+            prefetch_related_objects([self], "authors", "tags")
         url = self.get_url(request) or ""
         # Posts live directly under the index, so its URL is the post's minus the slug.
         context["blog_url"] = url[: -len(self.slug) - 1] if url.endswith(f"/{self.slug}/") else "/blog/"
