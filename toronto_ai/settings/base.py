@@ -182,3 +182,20 @@ BLOG_FEED_MAX_BYTES = 5 * 1024 * 1024
 # --- jobs settings ---
 
 # --- contact settings ---
+# Shared spam defences (toronto_ai.contact.spam): time trap bounds and how many of our own
+# proxies append to X-Forwarded-For (0 = trust only REMOTE_ADDR).
+SPAM_TIME_TRAP_MIN_SECONDS = env_int("SPAM_TIME_TRAP_MIN_SECONDS", 3)
+SPAM_TIME_TRAP_MAX_AGE = env_int("SPAM_TIME_TRAP_MAX_AGE", 24 * 3600)
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Contact form: per-IP limit, delivery retries (exponential backoff from CONTACT_RETRY_BACKOFF
+# seconds, capped), when the periodic task re-sends, and who gets mail when no site setting names anyone.
+CONTACT_RATE_LIMIT = env_int("CONTACT_RATE_LIMIT", 5)
+CONTACT_RATE_WINDOW = env_int("CONTACT_RATE_WINDOW", 3600)
+CONTACT_EMAIL_MAX_RETRIES = env_int("CONTACT_EMAIL_MAX_RETRIES", 5)
+CONTACT_RETRY_BACKOFF = env_int("CONTACT_RETRY_BACKOFF", 30)
+CONTACT_RETRY_BACKOFF_MAX = env_int("CONTACT_RETRY_BACKOFF_MAX", 900)
+CONTACT_RESEND_PENDING_AFTER = env_int("CONTACT_RESEND_PENDING_AFTER", 1800)
+CONTACT_RESEND_FAILED_AFTER = env_int("CONTACT_RESEND_FAILED_AFTER", 3600)
+CONTACT_DELIVERY_MAX_ATTEMPTS = env_int("CONTACT_DELIVERY_MAX_ATTEMPTS", 60)
+CONTACT_ACK_INTERVAL = env_int("CONTACT_ACK_INTERVAL", 3600)
+CONTACT_FALLBACK_RECIPIENTS = env_list("CONTACT_FALLBACK_RECIPIENTS", ["hello@torontoai.org"])
