@@ -41,7 +41,7 @@ class RssFeed(Feed):
     subtitle = description
 
     def items(self):
-        posts = self.index.posts()
+        posts = self.index.feed_posts()
         if self.category:
             posts = posts.filter(category=self.category)
         return posts[:FEED_SIZE]

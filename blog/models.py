@@ -4,6 +4,7 @@ from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
@@ -14,6 +15,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import PostBodyBlock
+from .comments import views as comment_views
+from .comments.models import Comment  # noqa: F401 - a model of this app
 from .feeds import AtomFeed, RssFeed
 from .listing import paginate
 from .querysets import BlogPostManager
@@ -56,6 +59,9 @@ class BlogIndexPage(RoutablePageMixin, Page):
     def posts(self):
         return BlogPostPage.objects.child_of(self).for_listing()
 
+    def feed_posts(self):
+        return BlogPostPage.objects.child_of(self).for_feed()
+
     def _listing(self, request: HttpRequest, posts, count: int | None = None, **context) -> HttpResponse:
         page_obj = paginate(posts, request.GET.get("page"), POSTS_PER_PAGE, count=count)
         return self.render(
@@ -65,7 +71,15 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
     def _with_post_count(self, queryset, **match):
         """``queryset`` annotated with how many published posts match it (counted in the same query)."""
-        posts = self.posts().filter(**match).order_by().values(*match).annotate(n=Count("pk")).values("n")
+        posts = (
+            BlogPostPage.objects.child_of(self)
+            .published()
+            .filter(**match)
+            .order_by()
+            .values(*match)
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
         return queryset.annotate(post_count=Coalesce(Subquery(posts[:1]), 0))
 
     @path("")
@@ -126,6 +140,7 @@ class BlogPostPage(Page):
     source_url = models.URLField(max_length=500, blank=True, help_text="For a repost: the original article")
     source_name = models.CharField(max_length=120, blank=True, help_text="For a repost: e.g. 'The Gradient'")
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
+    comments_open = models.BooleanField(default=True, help_text="Readers may comment (new comments are held)")
 
     objects = BlogPostManager()
 
@@ -143,6 +158,7 @@ class BlogPostPage(Page):
             help_text="Fill these in when the post is an excerpt of an article published elsewhere",
         ),
     ]
+    settings_panels = Page.settings_panels + [FieldPanel("comments_open")]
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),
@@ -154,8 +170,22 @@ class BlogPostPage(Page):
     class Meta:
         verbose_name = "blog post"
 
-    def get_context(self, request, *args, **kwargs):
+    def serve(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.method == "POST":
+            response = comment_views.post_comment(self, request)
+        else:
+            response = super().serve(request, *args, **kwargs)
+        add_never_cache_headers(response)  # the comment form carries one-use tokens
+        return response
+
+    def get_context(self, request, *args, comment_form=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        comments, count = comment_views.comment_thread(self) if self.pk else ([], 0)
+        self.comment_count = count  # as the listing's annotation names it, for the shared byline
+        context.update(comments=comments, comment_count=count)
+        context["comment_held"] = request.GET.get("comment") == "held"
+        if self.comments_open:
+            context["comment_form"] = comment_form or comment_views.new_comment_form(self, request, comments)
         if self.pk and not getattr(request, "is_preview", False):  # a preview shows the form's unsaved values
             prefetch_related_objects([self], "authors", "tags")
         url = self.get_url(request) or ""

@@ -1,7 +1,7 @@
 """What 'a post readers can see' means, in one place."""
 
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Length, Substr
+from django.db.models import Count, Exists, OuterRef, Subquery
+from django.db.models.functions import Coalesce, Length, Substr
 from wagtail.models import PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
@@ -17,9 +17,26 @@ class BlogPostQuerySet(PageQuerySet):
         """Live, public posts, newest first."""
         return self.live().public_inline().order_by("-date", "-pk")
 
+    def with_comment_count(self) -> "BlogPostQuerySet":
+        """Adds ``comment_count`` (approved comments), counted inside the same query."""
+        from blog.comments.models import Comment
+
+        counts = Comment.objects.approved().filter(post=OuterRef("pk")).order_by().values("post")
+        return self.annotate(comment_count=Coalesce(Subquery(counts.annotate(n=Count("pk")).values("n")[:1]), 0))
+
     def for_listing(self) -> "BlogPostQuerySet":
-        """Published posts with what a listing or feed shows, fetched in a fixed number of queries
+        """Published posts with what a listing shows, fetched in a fixed number of queries
         (never the StreamField body)."""
+        return (
+            self.published()
+            .select_related("category")
+            .prefetch_related("authors", "tags")
+            .defer_streamfields()
+            .with_comment_count()
+        )
+
+    def for_feed(self) -> "BlogPostQuerySet":
+        """What a feed shows: like a listing, without comments (which never go into feeds)."""
         return self.published().select_related("category").prefetch_related("authors", "tags").defer_streamfields()
 
 

@@ -14,7 +14,7 @@ def json_ld_script(data: dict) -> SafeString:
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308 - escaped above
 
 
-def blog_posting(post, request: HttpRequest, image_url: str | None = None) -> dict:
+def blog_posting(post, request: HttpRequest, image_url: str | None = None, comment_count: int = 0) -> dict:
     """schema.org BlogPosting for ``post``."""
     data = {
         "@context": "https://schema.org",
@@ -31,6 +31,7 @@ def blog_posting(post, request: HttpRequest, image_url: str | None = None) -> di
         "keywords": [tag.name for tag in post.tags.all()],
         "articleSection": post.category.name if post.category else "",
         "timeRequired": f"PT{post.reading_minutes}M",
+        "commentCount": comment_count,
     }
     if image_url:
         data["image"] = request.build_absolute_uri(image_url)

@@ -23,3 +23,13 @@ def import_feeds(source_id: int | None = None) -> dict:
         report.failed,
     )
     return {"checked": report.checked, "created": report.created, "failed": report.failed, "errors": report.errors}
+
+
+@shared_task(name="blog.tasks.notify_comment_moderators")
+def notify_comment_moderators() -> int:
+    """E-mail editors that comments wait for moderation (throttled; also run hourly by beat)."""
+    from .comments.notify import notify_moderators
+
+    sent = notify_moderators()
+    logger.info("notify_comment_moderators: emails=%d", sent)
+    return sent

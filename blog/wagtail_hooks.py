@@ -5,6 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
+from .comments.admin import ApproveCommentsAction, CommentViewSet, PendingCommentsPanel, RejectCommentsAction
 from .snippets import Author, BlogCategory, FeedSource
 
 
@@ -32,7 +33,7 @@ class BlogSnippets(SnippetViewSetGroup):
     menu_label = "Blog"
     menu_icon = "doc-full"
     menu_order = 250
-    items = (AuthorViewSet, BlogCategoryViewSet, FeedSourceViewSet)
+    items = (AuthorViewSet, BlogCategoryViewSet, FeedSourceViewSet, CommentViewSet)
 
 
 register_snippet(BlogSnippets)
@@ -47,3 +48,13 @@ def register_blog_admin_urls():
 def feed_import_button(snippet, user, next_url=None):
     if isinstance(snippet, FeedSource) and user.has_perm("blog.change_feedsource"):
         yield ListingButton("Import now", url=snippet.import_now_url(), icon_name="download", priority=5)
+
+
+hooks.register("register_bulk_action", ApproveCommentsAction)
+hooks.register("register_bulk_action", RejectCommentsAction)
+
+
+@hooks.register("construct_homepage_panels")
+def add_pending_comments_panel(request, panels):
+    if request.user.has_perm("blog.change_comment"):
+        panels.append(PendingCommentsPanel())
