@@ -10,8 +10,8 @@ from wagtail.images import get_image_model
 
 from toronto_ai.home.demo import ensure_child
 
-from .demo_posts import AUTHORS, CATEGORIES, POSTS
-from .models import Author, BlogCategory, BlogIndexPage, BlogPostPage, FeedSource
+from .demo_posts import AUTHORS, CATEGORIES, COMMENTS, POSTS
+from .models import Author, BlogCategory, BlogIndexPage, BlogPostPage, Comment, FeedSource
 
 DEMO_IMAGE_TITLE = "Demo: training curve"
 
@@ -37,6 +37,26 @@ def _body(raw: list, image) -> list:
             value = {"image": image, "alt": "A loss curve falling steeply, then flattening", "caption": "Loss by step"}
         body.append((kind, value))
     return body
+
+
+def _seed_comments(index: BlogIndexPage) -> None:
+    """A few approved comments (one a reply) and one waiting for moderation."""
+    if Comment.objects.filter(post__in=BlogPostPage.objects.child_of(index)).exists():
+        return
+    posts = {post.slug: post for post in BlogPostPage.objects.child_of(index)}
+    created: list[Comment] = []
+    for n, (slug, name, body, approved, reply_to) in enumerate(COMMENTS):
+        created.append(
+            Comment.objects.create(
+                post=posts[slug],
+                parent=created[reply_to] if reply_to is not None else None,
+                name=name,
+                email=f"{name.split()[0].lower()}@example.org",
+                body=body,
+                approved=approved,
+                created=timezone.now() - datetime.timedelta(hours=len(COMMENTS) - n),
+            )
+        )
 
 
 def seed(home, log) -> BlogIndexPage:
@@ -73,6 +93,7 @@ def seed(home, log) -> BlogIndexPage:
         index.add_child(instance=post)
         post.save_revision().publish()
         created += 1
+    _seed_comments(index)
     FeedSource.objects.get_or_create(
         feed_url="https://example.org/feeds/ml-journal.xml",
         defaults={"name": "Example ML Journal", "category": categories["research"], "active": True},

@@ -191,3 +191,32 @@ POSTS = [
         "body": [("paragraph", "<p>The student learns from the teacher's soft labels at temperature $T$.</p>")],
     },
 ]
+
+# (post slug, name, body, approved, reply to the comment at this index or None)
+COMMENTS = [
+    ("a-gentle-derivation-of-softmax-cross-entropy", "Jordan", "cool!", True, None),
+    (
+        "a-gentle-derivation-of-softmax-cross-entropy",
+        "Mei",
+        "The same trick shows up with an entropy bonus in policy-gradient methods: adding "
+        "beta times the policy's entropy to the objective nudges the gradient towards "
+        "spreading probability out, which keeps early exploration alive. Worth a follow-up post?",
+        True,
+        None,
+    ),
+    ("a-gentle-derivation-of-softmax-cross-entropy", "Marcus Chen", "Yes! Pencilled in for next month.", True, 1),
+    (
+        "what-we-learned-running-llms-on-a-laptop",
+        "Farah",
+        "Which quantisation library did the 4-bit demo use?",
+        True,
+        None,
+    ),
+    (
+        "your-first-training-loop-in-pytorch",
+        "Alex",
+        "Great primer, see also https://pytorch.org/tutorials/",
+        False,
+        None,
+    ),
+]

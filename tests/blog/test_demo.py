@@ -32,3 +32,12 @@ def test_every_demo_post_renders(client, media, site_tree):
     responses.get("https://www.youtube.com/oembed", status=404)
     for post in BlogPostPage.objects.live():
         assert client.get(post.url).status_code == 200, post.url
+
+
+def test_demo_has_approved_comments_a_reply_and_one_pending(media, site_tree):
+    from blog.models import Comment
+
+    call_command("seed_demo", stdout=io.StringIO())
+    assert Comment.objects.approved().count() >= 3
+    assert Comment.objects.approved().filter(parent__isnull=False).exists()
+    assert Comment.objects.pending().count() == 1
