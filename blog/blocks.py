@@ -89,7 +89,10 @@ class CodeBlock(blocks.StructBlock):
         except ClassNotFound:
             lexer = TextLexer()
         formatter = HtmlFormatter(cssclass="highlight", wrapcode=True)
-        return mark_safe(highlight(value["source"], lexer, formatter))  # noqa: S308 - Pygments escapes
+        html = highlight(value["source"], lexer, formatter)
+        # A long line scrolls sideways: keyboard users must be able to focus the region to scroll it.
+        html = html.replace('<div class="highlight">', '<div class="highlight" tabindex="0">', 1)
+        return mark_safe(html)  # noqa: S308 - Pygments escapes
 
     class Meta:
         icon = "code"
@@ -144,7 +147,7 @@ class MathBlock(blocks.StructBlock):
     latex = blocks.TextBlock(help_text="LaTeX without $$, e.g. \\sum_{i=1}^n x_i")
 
     def render_basic(self, value, context=None) -> SafeString:
-        return mark_safe(f'<div class="math-display">{render_math(value["latex"], display=True)}</div>')  # noqa: S308
+        return mark_safe(f'<div class="math-display" tabindex="0">{render_math(value["latex"], display=True)}</div>')  # noqa: S308
 
     class Meta:
         icon = "decimalpoint"

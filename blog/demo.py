@@ -7,6 +7,7 @@ from django.core.files.images import ImageFile
 from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
+from wagtail.models import Collection
 
 from toronto_ai.home.demo import ensure_child
 
@@ -21,6 +22,8 @@ def _demo_image():
     existing = model.objects.filter(title=DEMO_IMAGE_TITLE).first()
     if existing:
         return existing
+    if Collection.get_first_root_node() is None:  # a flushed database (transactional tests) has none
+        Collection.add_root(name="Root")
     picture = PILImage.new("RGB", (1200, 630), (36, 52, 94))
     for x in range(0, 1200, 4):  # a falling loss curve, drawn pixel by pixel
         y = int(560 - 480 / (1 + x / 120))
