@@ -38,10 +38,16 @@ def _published(raw) -> datetime.datetime | None:
     return datetime.datetime.fromtimestamp(calendar.timegm(parsed), tz=datetime.UTC)
 
 
+# Problems feedparser reports that do not make the entries unreliable.
+HARMLESS_BOZO = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
+
+
 def parse_feed(content: bytes) -> list[Entry]:
+    """Entries of an RSS or Atom document; malformed XML is refused whole, never half-imported."""
     parsed = feedparser.parse(content)
-    if parsed.bozo and not parsed.entries:
-        reason = getattr(parsed.get("bozo_exception"), "getMessage", lambda: "")() or str(parsed.get("bozo_exception"))
+    problem = parsed.get("bozo_exception")
+    if parsed.bozo and not isinstance(problem, HARMLESS_BOZO):
+        reason = getattr(problem, "getMessage", lambda: "")() or str(problem)
         raise FeedParseError(f"Not a readable feed: {reason}"[:300])
     if not parsed.get("version") and not parsed.entries:
         raise FeedParseError("Not an RSS or Atom feed")

@@ -95,6 +95,7 @@ def test_conditional_get_sends_etag_and_last_modified_and_skips_on_304(rss_sourc
         ({"status": 404}, "HTTP 404"),
         ({"body": b"<html><body>Not a feed <b>at all"}, "Not"),
         ({"body": requests.ConnectionError()}, "Could not connect"),
+        ({"body": b'<?xml version="1.0"?><rss version="2.0"><channel><item><title>Half'}, "Not a readable feed"),
     ],
 )
 def test_a_broken_feed_is_recorded_and_never_stops_the_others(rss_source, atom_source, failure, message):
