@@ -259,6 +259,13 @@ SEED_DEMO_SUPERUSER = False
 HEALTHCHECK_TIMEOUT = env_int("HEALTHCHECK_TIMEOUT", 2)
 
 # --- blog settings ---
+BLOG_FEED_TIMEOUT = env_int("BLOG_FEED_TIMEOUT", 10)  # seconds per external feed request
+BLOG_FEED_MAX_BYTES = 5 * 1024 * 1024
+# Comments: per-IP limit (shared spam defences, toronto_ai.contact.spam) and the least time
+# between two "comments are waiting" e-mails to editors.
+BLOG_COMMENT_RATE_LIMIT = env_int("BLOG_COMMENT_RATE_LIMIT", 5)
+BLOG_COMMENT_RATE_WINDOW = env_int("BLOG_COMMENT_RATE_WINDOW", 3600)
+BLOG_COMMENT_NOTIFY_INTERVAL = env_int("BLOG_COMMENT_NOTIFY_INTERVAL", 3600)
 
 # --- meetups settings ---
 

@@ -1,0 +1,89 @@
+"""Benchmark: uncached /blog/ with 1,000 posts (median ms) and its SQL query count.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/tai_blog_bench .venv/bin/python bench/blog_bench.py
+    .venv/bin/python bench/blog_bench.py --posts 1000 --runs 50     # SQLite file in /tmp without DATABASE_URL
+
+Migrates the database, creates the demo content, tops the blog up to --posts published posts
+with ``blog.bench_seed`` (bulk inserts), then requests each page through Django's test client
+(no HTTP server, no page cache). "cold" clears Django's cache before every request; "warm"
+keeps per-process caches (site root paths, content types) as a running server would.
+Results are printed and written to bench/results/blog.json.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "toronto_ai.settings.test")
+os.environ.setdefault("DATABASE_URL", "sqlite:////tmp/toronto_ai_blog_bench.sqlite3")
+
+PAGES = ["/blog/", "/blog/category/research/", "/blog/feed/", "/blog/feed/atom/"]
+
+
+def measure(client, url: str, runs: int, cold: bool) -> dict:
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    timings, queries = [], 0
+    client.get(url)
+    for _ in range(runs):
+        if cold:
+            cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            start = time.perf_counter()
+            response = client.get(url)
+            timings.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+        queries = len(captured.captured_queries)
+    return {
+        "median_ms": round(statistics.median(timings), 2),
+        "p90_ms": round(sorted(timings)[int(runs * 0.9) - 1], 2),
+        "queries": queries,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=50)
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.test import Client
+
+    from blog import bench_seed
+    from blog.models import BlogPostPage
+
+    call_command("migrate", verbosity=0)
+    call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    missing = args.posts - BlogPostPage.objects.live().count()
+    if missing > 0:
+        started = time.perf_counter()
+        bench_seed.seed(missing)
+        print(f"seeded {missing} posts in {time.perf_counter() - started:.2f} s")
+    total = BlogPostPage.objects.live().count()
+    client = Client()
+    results = {"posts": total, "runs": args.runs, "database": os.environ["DATABASE_URL"].split(":")[0], "pages": {}}
+    for url in PAGES:
+        results["pages"][url] = {
+            "cold": measure(client, url, args.runs, True),
+            "warm": measure(client, url, args.runs, False),
+        }
+        print(f"{url:32} cold {results['pages'][url]['cold']}  warm {results['pages'][url]['warm']}")
+    out = ROOT / "bench" / "results"
+    out.mkdir(exist_ok=True)
+    (out / "blog.json").write_text(json.dumps(results, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

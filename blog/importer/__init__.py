@@ -1,0 +1,1 @@
+"""Feeds in: fetch (HTTP) -> parse (pure) -> store drafts (pipeline)."""

@@ -1,0 +1,43 @@
+"""What 'a post readers can see' means, in one place."""
+
+from django.db.models import Count, Exists, OuterRef, Subquery
+from django.db.models.functions import Coalesce, Length, Substr
+from wagtail.models import PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
+
+
+class BlogPostQuerySet(PageQuerySet):
+    def public_inline(self) -> "BlogPostQuerySet":
+        """Like Wagtail's ``public()`` (no page under a view restriction) but as a subquery,
+        so a listing does not spend an extra query loading every restriction first."""
+        restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
+        return self.exclude(Exists(restricted))
+
+    def published(self) -> "BlogPostQuerySet":
+        """Live, public posts, newest first."""
+        return self.live().public_inline().order_by("-date", "-pk")
+
+    def with_comment_count(self) -> "BlogPostQuerySet":
+        """Adds ``comment_count`` (approved comments), counted inside the same query."""
+        from blog.comments.models import Comment
+
+        counts = Comment.objects.approved().filter(post=OuterRef("pk")).order_by().values("post")
+        return self.annotate(comment_count=Coalesce(Subquery(counts.annotate(n=Count("pk")).values("n")[:1]), 0))
+
+    def for_listing(self) -> "BlogPostQuerySet":
+        """Published posts with what a listing shows, fetched in a fixed number of queries
+        (never the StreamField body)."""
+        return (
+            self.published()
+            .select_related("category")
+            .prefetch_related("authors", "tags")
+            .defer_streamfields()
+            .with_comment_count()
+        )
+
+    def for_feed(self) -> "BlogPostQuerySet":
+        """What a feed shows: like a listing, without comments (which never go into feeds)."""
+        return self.published().select_related("category").prefetch_related("authors", "tags").defer_streamfields()
+
+
+BlogPostManager = PageManager.from_queryset(BlogPostQuerySet)
