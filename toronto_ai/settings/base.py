@@ -176,6 +176,11 @@ HEALTHCHECK_TIMEOUT = env_int("HEALTHCHECK_TIMEOUT", 2)
 # --- blog settings ---
 
 # --- meetups settings ---
+# Meetup times are shown in this zone (the admin enters them in TIME_ZONE, the same zone);
+# calendar UIDs end in this domain so they stay globally unique and stable across hosts.
+MEETUPS_TIME_ZONE = TIME_ZONE
+MEETUPS_CALENDAR_UID_DOMAIN = "torontoai.org"
+MEETUPS_PAST_PER_PAGE = 12
 
 # --- jobs settings ---
 
