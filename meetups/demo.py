@@ -18,13 +18,15 @@ from .models import MeetupIndexPage, MeetupPage, Talk
 from .snippets import Speaker, Sponsor, Venue
 
 EVENING_START = time(18, 30)
+THURSDAY = 3
 EVENING_LENGTH = timedelta(hours=2, minutes=30)
 SCHEDULE = "<ul><li>6:30 p.m. doors and snacks</li><li>7:00 p.m. talks</li><li>8:30 p.m. time to talk</li></ul>"
 
 
 def evening(days_from_today: int) -> tuple[datetime, datetime]:
-    """18:30–21:00 Toronto time, ``days_from_today`` days from today."""
+    """18:30–21:00 Toronto time on the first Thursday on or after ``days_from_today`` days from today."""
     day = timezone.localdate(timezone=dates.meetup_zone()) + timedelta(days=days_from_today)
+    day += timedelta(days=(THURSDAY - day.weekday()) % 7)
     start = datetime.combine(day, EVENING_START, tzinfo=dates.meetup_zone())
     return start, start + EVENING_LENGTH
 
