@@ -24,9 +24,7 @@ def meetup_form(venue: Venue, speaker_ids: list[int], start: str, end: str, slug
             "rsvp_url": "https://www.meetup.com/toronto-ai/events/1/",
             "capacity_note": "",
             "description": streamfield([]),
-            "talks": inline_formset(
-                [{"title": "Segment anything, carefully", "abstract": "", "slides_url": ""}]
-            ),
+            "talks": inline_formset([{"title": "Segment anything, carefully", "abstract": "", "slides_url": ""}]),
             "comments": inline_formset([]),
             "action-publish": "publish",
         }
@@ -53,9 +51,7 @@ def test_editor_publishes_a_meetup_with_a_talk_and_speakers(admin_client, meetup
 
 
 def test_end_before_start_is_refused_with_a_message_next_to_the_end_field(admin_client, meetups_index, venue):
-    response = admin_client.post(
-        add_url(meetups_index), meetup_form(venue, [], "2031-03-06 18:30", "2031-03-06 17:00")
-    )
+    response = admin_client.post(add_url(meetups_index), meetup_form(venue, [], "2031-03-06 18:30", "2031-03-06 17:00"))
 
     assert response.status_code == 200
     assert not MeetupPage.objects.filter(slug="vision-night").exists()
