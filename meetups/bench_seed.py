@@ -21,20 +21,23 @@ from .snippets import Speaker, Venue
 
 BATCH = 200
 TALKS_PER_MEETUP = 2
+# Like a real group: a long weekly archive and a few announced meetups ahead.
+UPCOMING_SHARE = 0.1
 
 
 def seed(count: int, progress: Callable[[int, int], None] | None = None) -> None:
-    """Add ``count`` live meetups under the meetups index: half upcoming, half past, weekly, two talks each."""
+    """Add ``count`` live meetups under the meetups index, weekly, two talks each, a tenth of them upcoming."""
     with transaction.atomic():
         index = _meetups_index()
         venue, _ = Venue.objects.get_or_create(
             name="Benchmark Hall", defaults={"street_address": "1 Front Street West", "postal_code": "M5J 1E6"}
         )
         speakers = _speakers(max(1, count // 5))
+        past = count - max(1, int(count * UPCOMING_SHARE))
         created = 0
         while created < count:
             size = min(BATCH, count - created)
-            _insert_batch(index, venue, speakers, size, first_offset=created - count // 2)
+            _insert_batch(index, venue, speakers, size, first=created, past=past)
             created += size
             if progress:
                 progress(created, count)
@@ -57,7 +60,10 @@ def _speakers(count: int) -> list[Speaker]:
     return list(Speaker.objects.filter(slug__startswith="bench-speaker-").order_by("pk")[:count])
 
 
-def _insert_batch(index: MeetupIndexPage, venue: Venue, speakers: list[Speaker], size: int, first_offset: int) -> None:
+def _insert_batch(
+    index: MeetupIndexPage, venue: Venue, speakers: list[Speaker], size: int, first: int, past: int
+) -> None:
+    """Meetups number ``first`` to ``first + size - 1``; the first ``past`` of all are weekly in the past."""
     index.refresh_from_db(fields=["numchild", "path", "depth", "url_path"])
     last_child = index.get_last_child()
     next_step = Page._str2int(last_child.path[-Page.steplen :]) + 1 if last_child else 1
@@ -93,7 +99,9 @@ def _insert_batch(index: MeetupIndexPage, venue: Venue, speakers: list[Speaker],
 
     meetups = []
     for n, page in enumerate(pages):
-        day = today + timedelta(weeks=first_offset + n)
+        number = first + n
+        # Skip this week so no meetup is today: past ones end last week or earlier, upcoming start next week.
+        day = today + timedelta(weeks=number - past if number < past else number - past + 1)
         start = datetime.combine(day, time(18, 30), tzinfo=dates.meetup_zone())
         meetups.append(
             MeetupPage(
