@@ -110,3 +110,14 @@ def test_preview_shows_draft_talks_while_the_live_page_keeps_published_ones(clie
     assert b"Draft talk" in preview.content
     assert b"Published talk" not in preview.content
     assert b"Published talk" in client.get(meetup.url).content
+
+
+def test_description_blocks_render_headings_and_rich_text(client, make_meetup):
+    meetup = make_meetup(
+        description=[("heading", "What to expect"), ("paragraph", "<p>Pizza at <b>6:30</b>, talks at 7.</p>")]
+    )
+
+    description = page_soup(client, meetup).select_one(".meetup-description")
+
+    assert description.h2.get_text() == "What to expect"
+    assert description.b.get_text() == "6:30"
