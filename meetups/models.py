@@ -17,6 +17,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -27,6 +28,13 @@ from .querysets import MeetupManager
 from .snippets import Speaker, Sponsor
 
 SPEAKERS_PREFIX = "speakers"
+SPONSOR_LOGO_FILTER = "max-240x80"
+
+
+def sponsor_logo_renditions() -> Prefetch:
+    """The logo renditions the meetup page shows, fetched in one query for all sponsors."""
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=SPONSOR_LOGO_FILTER)
+    return Prefetch("logo__renditions", queryset=renditions, to_attr="prefetched_renditions")
 
 
 class MeetupIndexPage(RoutablePageMixin, Page):
@@ -152,7 +160,9 @@ class MeetupPage(Page):
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         self.prefetch_talks()
-        context["sponsor_list"] = list(self.sponsors.select_related("logo").order_by("tier", "name"))
+        context["sponsor_list"] = list(
+            self.sponsors.select_related("logo").prefetch_related(sponsor_logo_renditions()).order_by("tier", "name")
+        )
         context["event_ics_url"] = reverse("meetups:event_ics", args=[self.slug])
         context["index_url"] = posixpath.dirname(self.url.rstrip("/")).rstrip("/") + "/"
         return context

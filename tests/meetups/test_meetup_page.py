@@ -5,7 +5,12 @@ from datetime import timedelta
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 
 from meetups.models import MeetupPage, Talk
 from meetups.snippets import Sponsor, SponsorTier
@@ -121,3 +126,26 @@ def test_description_blocks_render_headings_and_rich_text(client, make_meetup):
 
     assert description.h2.get_text() == "What to expect"
     assert description.b.get_text() == "6:30"
+
+
+def test_sponsor_logos_cost_the_same_queries_for_one_or_four_sponsors(client, make_meetup, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+    def sponsors(n: int) -> list[Sponsor]:
+        return [
+            Sponsor.objects.create(
+                name=f"Sponsor {i}", logo=Image.objects.create(title=f"Logo {i}", file=get_test_image_file())
+            )
+            for i in range(n)
+        ]
+
+    counts = []
+    for meetup in (make_meetup(sponsors=sponsors(1)), make_meetup(sponsors=sponsors(4))):
+        cache.clear()
+        client.get(meetup.url)  # renders (and stores) the renditions once
+        with CaptureQueriesContext(connection) as queries:
+            soup = page_soup(client, meetup)
+        counts.append(len(queries))
+        assert all(img["alt"].startswith("Sponsor ") for img in soup.select(".sponsor img"))
+
+    assert counts[0] == counts[1] <= 12
