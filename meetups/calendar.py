@@ -13,13 +13,14 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from icalendar import Calendar, Event, Timezone
+from icalendar import Calendar, Event, Timezone, vDuration
 
 from . import dates
 
 if TYPE_CHECKING:
     from .models import MeetupPage
 
+FEED_REFRESH = timedelta(hours=6)
 ICS_STATUS = {"scheduled": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENTATIVE"}
 
 
@@ -84,7 +85,9 @@ def calendar_for(meetups: Iterable["MeetupPage"], request: HttpRequest | None, n
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", settings.MEETUPS_TIME_ZONE)
-    cal.add("refresh-interval", timedelta(hours=6), parameters={"VALUE": "DURATION"})
+    # How often subscribed clients should re-fetch (RFC 7986, and the older Outlook/Google property).
+    cal.add("refresh-interval", FEED_REFRESH, parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", vDuration(FEED_REFRESH))
     years: list[int] = []
     events = []
     for meetup in meetups:

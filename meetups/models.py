@@ -76,7 +76,6 @@ class MeetupIndexPage(RoutablePageMixin, Page):
         talks = (
             Talk.objects.filter(speakers=speaker, meetup__live=True)
             .select_related("meetup")
-            .prefetch_related("speakers")
             .order_by("-meetup__start_at", "sort_order")
         )
         context = Page.get_context(self, request) | {"speaker": speaker, "talks": talks}

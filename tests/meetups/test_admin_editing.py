@@ -85,3 +85,15 @@ def test_venue_needs_both_coordinates_or_neither(db):
 
     with pytest.raises(ValidationError, match="both latitude and longitude"):
         venue.full_clean()
+
+
+def test_editor_can_open_the_meetup_editor_and_each_snippet_list(admin_client, make_meetup, speaker):
+    meetup = make_meetup(talks=[{"title": "Edited later", "speakers": [speaker]}])
+
+    editor = admin_client.get(f"/admin/pages/{meetup.pk}/edit/")
+
+    assert editor.status_code == 200
+    assert b"Edited later" in editor.content
+    for model in ("venue", "speaker", "sponsor"):
+        assert admin_client.get(f"/admin/snippets/meetups/{model}/").status_code == 200, model
+        assert admin_client.get(f"/admin/snippets/meetups/{model}/add/").status_code == 200, model

@@ -122,3 +122,11 @@ def test_google_calendar_link_has_utc_times_and_title(client, make_meetup):
     assert "https://calendar.google.com/calendar/render?action=TEMPLATE" in html
     assert "dates=20260308T223000Z%2F20260309T003000Z" in html
     assert "text=Robotics+night" in html
+
+
+def test_feed_tells_subscribed_clients_to_refresh_every_six_hours(client, meetups_index):
+    cal = Calendar.from_ical(client.get("/meetups/calendar.ics").content)
+
+    assert cal["x-wr-calname"] == "Toronto AI meetups"
+    assert cal.decoded("refresh-interval") == timedelta(hours=6)
+    assert str(cal["x-published-ttl"].to_ical(), "ascii") == "PT6H"
