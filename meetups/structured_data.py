@@ -78,4 +78,11 @@ def event_data(meetup: "MeetupPage", request: HttpRequest | None) -> dict[str, A
         data["description"] = meetup.search_description
     if performers:
         data["performer"] = list(performers.values())
+    if meetup.rsvp_url:
+        data["offers"] = {
+            "@type": "Offer",
+            "url": meetup.rsvp_url,
+            "price": 0,
+            "priceCurrency": "CAD",
+        }
     return data

@@ -84,6 +84,7 @@ def test_json_ld_event_has_offset_dates_status_mode_location_and_speakers(client
     assert virtual == {"@type": "VirtualLocation", "url": "https://example.com/stream"}
     assert data["organizer"]["name"] == "Toronto AI"
     assert data["performer"] == [{"@type": "Person", "name": "Ada Okafor"}]
+    assert data["offers"]["url"] == meetup.rsvp_url and data["offers"]["price"] == 0
 
 
 def test_json_ld_marks_cancelled_events_and_escapes_html_in_titles(client, make_meetup):
