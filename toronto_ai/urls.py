@@ -16,6 +16,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("meetups.urls")),
 ]
 
 if settings.DEBUG:

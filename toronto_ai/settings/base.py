@@ -268,6 +268,11 @@ BLOG_COMMENT_RATE_WINDOW = env_int("BLOG_COMMENT_RATE_WINDOW", 3600)
 BLOG_COMMENT_NOTIFY_INTERVAL = env_int("BLOG_COMMENT_NOTIFY_INTERVAL", 3600)
 
 # --- meetups settings ---
+# Meetup times are shown in this zone (the admin enters them in TIME_ZONE, the same zone);
+# calendar UIDs end in this domain so they stay globally unique and stable across hosts.
+MEETUPS_TIME_ZONE = TIME_ZONE
+MEETUPS_CALENDAR_UID_DOMAIN = "torontoai.org"
+MEETUPS_PAST_PER_PAGE = 12
 
 # --- jobs settings ---
 
