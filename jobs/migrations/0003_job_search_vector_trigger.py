@@ -1,0 +1,45 @@
+"""PostgreSQL only: keep Job.search_vector up to date with a trigger (so the one-statement
+upsert needs nothing more) and index it with GIN. Other databases search with LIKE."""
+
+from django.db import migrations
+
+FORWARD = [
+    """
+    CREATE FUNCTION jobs_job_search_vector_update() RETURNS trigger AS $$
+    BEGIN
+        NEW.search_vector :=
+            setweight(to_tsvector('pg_catalog.english', coalesce(NEW.title, '')), 'A') ||
+            setweight(to_tsvector('pg_catalog.english', coalesce(NEW.company, '')), 'B') ||
+            setweight(to_tsvector('pg_catalog.english', coalesce(NEW.snippet, '')), 'C');
+        RETURN NEW;
+    END
+    $$ LANGUAGE plpgsql
+    """,
+    """
+    CREATE TRIGGER jobs_job_search_vector BEFORE INSERT OR UPDATE OF title, company, snippet
+    ON jobs_job FOR EACH ROW EXECUTE FUNCTION jobs_job_search_vector_update()
+    """,
+    "UPDATE jobs_job SET title = title",
+    "CREATE INDEX jobs_job_search_vector_gin ON jobs_job USING gin (search_vector)",
+]
+BACKWARD = [
+    "DROP INDEX IF EXISTS jobs_job_search_vector_gin",
+    "DROP TRIGGER IF EXISTS jobs_job_search_vector ON jobs_job",
+    "DROP FUNCTION IF EXISTS jobs_job_search_vector_update()",
+]
+
+
+def _run(statements):
+    def operation(apps, schema_editor):
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        for statement in statements:
+            schema_editor.execute(statement)
+
+    return operation
+
+
+class Migration(migrations.Migration):
+    dependencies = [("jobs", "0002_job_scraperun_searchquery")]
+
+    operations = [migrations.RunPython(_run(FORWARD), _run(BACKWARD))]
