@@ -1,0 +1,98 @@
+"""The jobs board's search and filters: a visitor's query string turned into a queryset."""
+
+from dataclasses import dataclass
+
+from django import forms
+from django.core.cache import cache
+from django.db.models import Count
+
+from toronto_ai.home.text import clean_query
+
+from .models import Job, ScrapeRun
+
+POSTED_CHOICES = [("", "Any time"), ("1", "Last 24 hours"), ("7", "Last 7 days"), ("30", "Last 30 days")]
+LIST_FIELDS = ("source", "key", "title", "company", "location", "remote", "salary", "posted_on", "snippet", "url")
+COMPANY_CHOICES_LIMIT = 60
+
+
+class JobFilterForm(forms.Form):
+    q = forms.CharField(required=False, max_length=200, label="Keywords")
+    remote = forms.BooleanField(required=False, label="Remote only")
+    posted = forms.ChoiceField(required=False, choices=POSTED_CHOICES, label="Posted")
+    company = forms.CharField(required=False, max_length=200, label="Company")
+
+
+@dataclass(frozen=True)
+class JobFilters:
+    q: str = ""
+    remote: bool = False
+    posted: int | None = None
+    company: str = ""
+
+    @classmethod
+    def from_query_dict(cls, data) -> "JobFilters":
+        """Whatever a visitor typed: invalid values are ignored rather than answered with an error."""
+        form = JobFilterForm(data)
+        form.is_valid()
+        cleaned = form.cleaned_data
+        posted = cleaned.get("posted")
+        return cls(
+            q=clean_query(cleaned.get("q")),
+            remote=bool(cleaned.get("remote")),
+            posted=int(posted) if posted else None,
+            company=clean_query(cleaned.get("company")),
+        )
+
+    @property
+    def active(self) -> bool:
+        return bool(self.q or self.remote or self.posted or self.company)
+
+    def as_query_string_items(self) -> dict[str, str]:
+        items = {
+            "q": self.q,
+            "remote": "on" if self.remote else "",
+            "posted": str(self.posted or ""),
+            "company": self.company,
+        }
+        return {name: value for name, value in items.items() if value}
+
+    def apply(self, jobs):
+        if self.q:
+            jobs = jobs.matching(self.q)
+        if self.remote:
+            jobs = jobs.filter(remote=True)
+        if self.posted:
+            jobs = jobs.posted_within(self.posted)
+        if self.company:
+            jobs = jobs.filter(company=self.company)
+        return jobs
+
+
+def job_listing(filters: JobFilters):
+    """Active postings matching the filters, newest first, only the columns the board shows."""
+    return filters.apply(Job.objects.active()).only(*LIST_FIELDS).newest_first()
+
+
+def company_choices(latest_run_id: int | None) -> list[str]:
+    """Companies with the most active postings, for the filter; cached until the next run."""
+
+    def load() -> list[str]:
+        rows = (
+            Job.objects.active()
+            .exclude(company="")
+            .values("company")
+            .annotate(n=Count("id"))
+            .order_by("-n", "company")[:COMPANY_CHOICES_LIMIT]
+        )
+        return sorted(row["company"] for row in rows)
+
+    return cache.get_or_set(f"jobs:companies:{latest_run_id or 0}", load, timeout=600)
+
+
+def latest_runs() -> tuple[ScrapeRun | None, ScrapeRun | None]:
+    """The last successful run (for "updated …") and the last run of any kind (for staff)."""
+    fields = ("started_at", "finished_at", "status", "trigger", "created", "updated", "error")
+    last = ScrapeRun.objects.finished().exclude(status=ScrapeRun.Status.SKIPPED).only(*fields).first()
+    if last is None or last.status == ScrapeRun.Status.OK:
+        return last, last
+    return ScrapeRun.objects.successful().only(*fields).first(), last
