@@ -12,6 +12,7 @@ from email.utils import parsedate_to_datetime
 
 import requests
 from django.conf import settings
+from django.utils import timezone
 
 from .indeed import BlockedPage, ResultsPage, parse_results_page
 
@@ -89,7 +90,8 @@ class IndeedFetcher:
             url = f"{self.policy.base_url}/jobs"
             html = self.get(url, params)
             try:
-                page = parse_results_page(html, base_url=self.policy.base_url, fetched_at=datetime.now(tz=UTC))
+                # Relative dates ("Today") are Toronto dates, like the board's "posted today".
+                page = parse_results_page(html, base_url=self.policy.base_url, fetched_at=timezone.localtime())
             except BlockedPage as exc:
                 raise ScrapeBlocked(f"block page at start={start}: {exc}") from exc
             yield FetchedPage(page=page, url=url, start=start)

@@ -89,8 +89,16 @@ def company_choices(latest_run_id: int | None) -> list[str]:
     return cache.get_or_set(f"jobs:companies:{latest_run_id or 0}", load, timeout=600)
 
 
+LATEST_RUNS_CACHE_KEY = "jobs:latest-runs"
+
+
 def latest_runs() -> tuple[ScrapeRun | None, ScrapeRun | None]:
-    """The last successful run (for "updated …") and the last run of any kind (for staff)."""
+    """The last successful run (for "updated …") and the last run of any kind (for staff);
+    cached until a run is saved (see ``jobs.apps``)."""
+    return cache.get_or_set(LATEST_RUNS_CACHE_KEY, _load_latest_runs, timeout=3600)
+
+
+def _load_latest_runs() -> tuple[ScrapeRun | None, ScrapeRun | None]:
     fields = ("started_at", "finished_at", "status", "trigger", "created", "updated", "error")
     last = ScrapeRun.objects.finished().exclude(status=ScrapeRun.Status.SKIPPED).only(*fields).first()
     if last is None or last.status == ScrapeRun.Status.OK:

@@ -111,7 +111,7 @@ def import_files(
             seen_at = fetched_at or timezone.now()
             html = path.read_text(encoding="utf-8", errors="replace")
             try:
-                page = parse_results_page(html, base_url=base_url, fetched_at=seen_at)
+                page = parse_results_page(html, base_url=base_url, fetched_at=timezone.localtime(seen_at))
             except UnrecognizedPage as exc:
                 recorder.error(f"{path.name}: {exc}")
                 continue
