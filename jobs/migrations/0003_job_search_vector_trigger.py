@@ -1,4 +1,5 @@
-"""PostgreSQL only: keep Job.search_vector up to date with a trigger (so the one-statement
+"""PostgreSQL only: the index behind the board's "newest first" order (SQLite cannot index
+NULLS LAST); and keep Job.search_vector up to date with a trigger (so the one-statement
 upsert needs nothing more) and index it with GIN. Other databases search with LIKE."""
 
 from django.db import migrations
@@ -21,8 +22,12 @@ FORWARD = [
     """,
     "UPDATE jobs_job SET title = title",
     "CREATE INDEX jobs_job_search_vector_gin ON jobs_job USING gin (search_vector)",
+    # The board's order (JobQuerySet.newest_first) over active postings.
+    "CREATE INDEX jobs_job_active_newest ON jobs_job (posted_on DESC NULLS LAST, first_seen_at DESC, id DESC)"
+    " WHERE expired_at IS NULL",
 ]
 BACKWARD = [
+    "DROP INDEX IF EXISTS jobs_job_active_newest",
     "DROP INDEX IF EXISTS jobs_job_search_vector_gin",
     "DROP TRIGGER IF EXISTS jobs_job_search_vector ON jobs_job",
     "DROP FUNCTION IF EXISTS jobs_job_search_vector_update()",

@@ -81,14 +81,8 @@ class Job(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["source", "key"], name="jobs_job_unique_source_key")]
+        # On PostgreSQL, migration 0003 adds the "newest first" index (NULLS LAST) and the GIN index.
         indexes = [
-            models.Index(
-                F("posted_on").desc(nulls_last=True),
-                F("first_seen_at").desc(),
-                F("id").desc(),
-                name="jobs_job_active_newest",
-                condition=Q(expired_at__isnull=True),
-            ),
             models.Index(fields=["company"], name="jobs_job_active_company", condition=Q(expired_at__isnull=True)),
         ]
 
