@@ -36,7 +36,8 @@ class JobViewSet(ModelViewSet):
     list_filter = ["remote", "sponsored", "source", "query", "posted_on", "expired_at"]
     search_fields = ["title", "company", "location"]
     search_backend_name = None
-    form_fields = ["title", "company", "location", "remote", "salary", "posted_on", "snippet", "url", "expired_at"]
+    # The link to Indeed is not editable: it is always built from the job key.
+    form_fields = ["title", "company", "location", "remote", "salary", "posted_on", "snippet", "expired_at"]
     inspect_view_enabled = True
     copy_view_enabled = False
 
