@@ -1,6 +1,6 @@
 """Writing postings to the database: one upsert statement per page, and expiry."""
 
-import unicodedata
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -11,6 +11,8 @@ from django.utils import timezone
 from .indeed import Posting
 from .models import Job, SearchQuery
 
+# Control characters (C0, C1) and invisible formatting characters (zero-width, bidi overrides).
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 UPDATED_FIELDS = [
     "title",
     "company",
@@ -37,8 +39,7 @@ def clean_text(value: str | None, max_length: int) -> str:
     (Templates and the feed escape it on the way out; it is never marked safe.)"""
     if not value:
         return ""
-    kept = "".join(" " if unicodedata.category(ch).startswith("C") else ch for ch in value)
-    return " ".join(kept.split())[:max_length]
+    return " ".join(_INVISIBLE.sub(" ", value).split())[:max_length]
 
 
 def upsert_postings(

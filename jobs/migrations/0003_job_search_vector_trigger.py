@@ -16,11 +16,28 @@ FORWARD = [
     END
     $$ LANGUAGE plpgsql
     """,
+    # Upserts rewrite every row they see (to refresh last_seen_at): recompute the vector only
+    # when the text really changed.
     """
-    CREATE TRIGGER jobs_job_search_vector BEFORE INSERT OR UPDATE OF title, company, snippet
+    CREATE TRIGGER jobs_job_search_vector_insert BEFORE INSERT
     ON jobs_job FOR EACH ROW EXECUTE FUNCTION jobs_job_search_vector_update()
     """,
-    "UPDATE jobs_job SET title = title",
+    """
+    CREATE TRIGGER jobs_job_search_vector_update BEFORE UPDATE OF title, company, snippet ON jobs_job
+    FOR EACH ROW WHEN (
+        OLD.title IS DISTINCT FROM NEW.title
+        OR OLD.company IS DISTINCT FROM NEW.company
+        OR OLD.snippet IS DISTINCT FROM NEW.snippet
+        OR NEW.search_vector IS NULL
+    )
+    EXECUTE FUNCTION jobs_job_search_vector_update()
+    """,
+    """
+    UPDATE jobs_job SET search_vector =
+        setweight(to_tsvector('pg_catalog.english', coalesce(title, '')), 'A') ||
+        setweight(to_tsvector('pg_catalog.english', coalesce(company, '')), 'B') ||
+        setweight(to_tsvector('pg_catalog.english', coalesce(snippet, '')), 'C')
+    """,
     "CREATE INDEX jobs_job_search_vector_gin ON jobs_job USING gin (search_vector)",
     # The board's order (JobQuerySet.newest_first) over active postings.
     "CREATE INDEX jobs_job_active_newest ON jobs_job (posted_on DESC NULLS LAST, first_seen_at DESC, id DESC)"
@@ -29,7 +46,8 @@ FORWARD = [
 BACKWARD = [
     "DROP INDEX IF EXISTS jobs_job_active_newest",
     "DROP INDEX IF EXISTS jobs_job_search_vector_gin",
-    "DROP TRIGGER IF EXISTS jobs_job_search_vector ON jobs_job",
+    "DROP TRIGGER IF EXISTS jobs_job_search_vector_insert ON jobs_job",
+    "DROP TRIGGER IF EXISTS jobs_job_search_vector_update ON jobs_job",
     "DROP FUNCTION IF EXISTS jobs_job_search_vector_update()",
 ]
 

@@ -166,3 +166,29 @@ def test_a_dry_run_stores_nothing():
     run = import_files([FIXTURES / "g4_2026_results.html"], dry_run=True)
     assert run.pages_fetched == 1 and run.postings_seen == 4 and run.filtered_out == 1
     assert Job.objects.count() == 0 and ScrapeRun.objects.count() == 0
+
+
+def test_control_characters_in_scraped_text_are_stored_as_spaces():
+    from jobs.indeed import Posting
+    from jobs.store import upsert_postings
+
+    posting = Posting(
+        key="00000000000000cc",
+        title="ML\x00 Engineer\u202e",
+        company="Nul\x00Co",
+        location="Toronto,\nON",
+        url="https://ca.indeed.com/viewjob?jk=00000000000000cc",
+        salary=None,
+        posted_on=None,
+        sponsored=False,
+        remote=False,
+        snippet="line one\r\nline\ttwo\u200b",
+    )
+    assert upsert_postings([posting], seen_at=timezone.now()).created == 1
+    job = Job.objects.get()
+    assert (job.title, job.company, job.location, job.snippet) == (
+        "ML Engineer",
+        "Nul Co",
+        "Toronto, ON",
+        "line one line two",
+    )
