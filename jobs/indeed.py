@@ -80,6 +80,8 @@ def parse_results_page(html: str, base_url: str = DEFAULT_BASE_URL, fetched_at: 
     ``fetched_at`` is when the page was downloaded (now by default): relative dates such as
     "3 days ago" are counted from it.
     """
+    if isinstance(html, bytes):
+        html = html.decode("utf-8", errors="replace")
     fetched_at = fetched_at or datetime.now(tz=UTC)
     base_url = base_url.rstrip("/")
     if _BLOCK_TITLE.search(html[:20_000]):

@@ -39,6 +39,11 @@ def test_results_pages_that_load_cloudflare_scripts_are_not_taken_for_blocks():
     assert len(page.postings) == 4
 
 
+def test_pages_given_as_bytes_are_read_too():
+    page = parse_results_page(fixture_html("g4_2026_results.html").encode() + b"\xff\xfe")
+    assert len(page.postings) == 4
+
+
 def test_truncated_json_falls_back_to_the_cards():
     html = fixture_html("g4_2026_results.html")
     cut = html.index('"results":') + 40
