@@ -49,16 +49,16 @@ def upsert_postings(
     postings = list({posting.key: posting for posting in postings}.values())
     if not postings:
         return UpsertResult()
-    keys = [posting.key for posting in postings]
-    existing = set(Job.objects.filter(source=source, key__in=keys).values_list("key", flat=True))
-    Job.objects.bulk_create(
+    jobs = Job.objects.bulk_create(
         [_job(posting, seen_at=seen_at, query=query, source=source) for posting in postings],
         update_conflicts=True,
         unique_fields=["source", "key"],
         update_fields=UPDATED_FIELDS,
     )
-    updated = len(existing.intersection(keys))
-    return UpsertResult(created=len(set(keys)) - updated, updated=updated)
+    # INSERT ... RETURNING (PostgreSQL, SQLite) gives back first_seen_at: a row that already
+    # existed keeps its older value, so only the new rows carry this run's time.
+    created = sum(1 for job in jobs if job.first_seen_at == seen_at)
+    return UpsertResult(created=created, updated=len(postings) - created)
 
 
 def _job(posting: Posting, *, seen_at: datetime, query: SearchQuery | None, source: str) -> Job:

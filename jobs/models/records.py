@@ -6,6 +6,7 @@ from django.contrib.postgres.search import SearchQuery as FullTextQuery
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connection, models
 from django.db.models import F, Q
+from django.db.models.functions import Now
 from django.utils import timezone
 
 
@@ -71,7 +72,9 @@ class Job(models.Model):
     query = models.ForeignKey(
         SearchQuery, null=True, blank=True, on_delete=models.SET_NULL, related_name="jobs", help_text="Found by."
     )
-    first_seen_at = models.DateTimeField(default=timezone.now)
+    # db_default makes INSERT ... RETURNING hand back the stored value, which tells the upsert
+    # which rows it created (see jobs.store.upsert_postings).
+    first_seen_at = models.DateTimeField(default=timezone.now, db_default=Now())
     last_seen_at = models.DateTimeField(default=timezone.now)
     expired_at = models.DateTimeField(null=True, blank=True, db_index=True)
     # Kept up to date by a PostgreSQL trigger (migration 0003); unused elsewhere.
