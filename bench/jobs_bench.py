@@ -203,6 +203,8 @@ def main() -> None:
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
     results["database"] = connection.vendor
+    results["load_average"] = os.getloadavg()
+    print(f"Load average during the run: {results['load_average']} (the machine is shared)")
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     (out / "jobs.json").write_text(json.dumps(results, indent=2))

@@ -154,7 +154,8 @@ def _run(work: Callable[[_Recorder], None], *, trigger: str, dry_run: bool, prog
                 run.status = ScrapeRun.Status.OK
             else:
                 run.status = ScrapeRun.Status.PARTIAL if run.pages_fetched else ScrapeRun.Status.FAILED
-        if run.status == ScrapeRun.Status.OK and expire and not dry_run:
+        # Expire only on evidence: a clean run that actually saw result pages.
+        if run.status == ScrapeRun.Status.OK and run.pages_fetched and expire and not dry_run:
             run.expired = expire_stale()
         run.error = "\n".join(recorder.errors)[:5000]
         run.finished_at = timezone.now()

@@ -60,3 +60,13 @@ def test_a_successful_run_expires_and_a_blocked_or_failed_one_does_not(fetcher):
     assert ok.status == ScrapeRun.Status.OK and ok.expired == 1 and ok.created == 3
     assert not Job.objects.get(key="00000000000000aa").is_active
     assert Job.objects.active().count() == 3
+
+
+@responses.activate
+def test_a_run_without_any_active_search_expires_nothing(fetcher):
+    SearchQuery.objects.update(active=False)
+    with time_machine.travel("2026-01-01 09:00 -05:00", tick=False):
+        job("00000000000000ab")
+    run = scrape(fetcher=fetcher)
+    assert run.status == ScrapeRun.Status.OK and run.pages_fetched == 0 and run.expired == 0
+    assert Job.objects.get().is_active and len(responses.calls) == 0
