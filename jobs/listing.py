@@ -10,16 +10,16 @@ from toronto_ai.home.text import clean_query
 
 from .models import Job, ScrapeRun
 
-POSTED_CHOICES = [("", "Any time"), ("1", "Last 24 hours"), ("7", "Last 7 days"), ("30", "Last 30 days")]
+POSTED_CHOICES = [("", "Any time"), ("1", "Today or yesterday"), ("7", "Past week"), ("30", "Past 30 days")]
 LIST_FIELDS = ("source", "key", "title", "company", "location", "remote", "salary", "posted_on", "snippet", "url")
 COMPANY_CHOICES_LIMIT = 60
 
 
 class JobFilterForm(forms.Form):
-    q = forms.CharField(required=False, max_length=200, label="Keywords")
+    q = forms.CharField(required=False, label="Keywords")
     remote = forms.BooleanField(required=False, label="Remote only")
     posted = forms.ChoiceField(required=False, choices=POSTED_CHOICES, label="Posted")
-    company = forms.CharField(required=False, max_length=200, label="Company")
+    company = forms.CharField(required=False, label="Company")
 
 
 @dataclass(frozen=True)
@@ -46,15 +46,6 @@ class JobFilters:
     @property
     def active(self) -> bool:
         return bool(self.q or self.remote or self.posted or self.company)
-
-    def as_query_string_items(self) -> dict[str, str]:
-        items = {
-            "q": self.q,
-            "remote": "on" if self.remote else "",
-            "posted": str(self.posted or ""),
-            "company": self.company,
-        }
-        return {name: value for name, value in items.items() if value}
 
     def apply(self, jobs):
         if self.q:

@@ -112,10 +112,7 @@ def import_files(
             html = path.read_text(encoding="utf-8", errors="replace")
             try:
                 page = parse_results_page(html, base_url=base_url, fetched_at=timezone.localtime(seen_at))
-            except UnrecognizedPage as exc:
-                recorder.error(f"{path.name}: {exc}")
-                continue
-            except BlockedPage as exc:
+            except (UnrecognizedPage, BlockedPage) as exc:
                 recorder.error(f"{path.name}: {exc}")
                 continue
             recorder.page(page, path.name, None, seen_at)

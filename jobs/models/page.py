@@ -18,7 +18,7 @@ class JobsIndexPage(RoutablePageMixin, Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
-        from jobs.listing import JobFilterForm, JobFilters, company_choices, job_listing, latest_runs
+        from jobs.listing import POSTED_CHOICES, JobFilters, company_choices, job_listing, latest_runs
 
         context = super().get_context(request, *args, **kwargs)
         filters = JobFilters.from_query_dict(request.GET)
@@ -26,7 +26,7 @@ class JobsIndexPage(RoutablePageMixin, Page):
         last_success, last_run = latest_runs()
         context.update(
             filters=filters,
-            filter_form=JobFilterForm(initial=filters.as_query_string_items()),
+            posted_choices=POSTED_CHOICES,
             companies=company_choices(last_run.pk if last_run else None),
             page_obj=page_obj,
             jobs=page_obj.object_list,

@@ -84,6 +84,15 @@ def test_odd_query_strings_still_show_the_board(client, jobs_page, query):
     assert response.status_code == 200
 
 
+def test_a_very_long_search_is_shortened_not_ignored(client, jobs_page):
+    JobFactory(title="Vision Engineer")
+    JobFactory(title="Data Scientist")
+    response = client.get("/jobs/?q=vision" + "%20" * 300 + "x" * 400)
+    assert response.context["filters"].q.startswith("vision") and len(response.context["filters"].q) <= 200
+    assert titles(response) == [], "the shortened words still filter (nothing has them all)"
+    assert titles(client.get("/jobs/?q=" + "vision " * 30)) == ["Vision Engineer"]
+
+
 def test_an_empty_board_says_so(client, jobs_page):
     html = client.get("/jobs/").content.decode()
     assert "There are no postings right now" in html and "Not updated yet" in html
