@@ -13,6 +13,7 @@ from .models import Job, ScrapeRun
 POSTED_CHOICES = [("", "Any time"), ("1", "Today or yesterday"), ("7", "Past week"), ("30", "Past 30 days")]
 LIST_FIELDS = ("source", "key", "title", "company", "location", "remote", "salary", "posted_on", "snippet", "url")
 COMPANY_CHOICES_LIMIT = 60
+MAX_QUERY_LENGTH = 200
 
 
 class JobFilterForm(forms.Form):
@@ -37,7 +38,7 @@ class JobFilters:
         cleaned = form.cleaned_data
         posted = cleaned.get("posted")
         return cls(
-            q=clean_query(cleaned.get("q")),
+            q=_whole_words(clean_query(cleaned.get("q"), max_length=1000), MAX_QUERY_LENGTH),
             remote=bool(cleaned.get("remote")),
             posted=int(posted) if posted else None,
             company=clean_query(cleaned.get("company")),
@@ -57,6 +58,13 @@ class JobFilters:
         if self.company:
             jobs = jobs.filter(company=self.company)
         return jobs
+
+
+def _whole_words(text: str, limit: int) -> str:
+    """At most ``limit`` characters, never ending in half a word (which would match nothing)."""
+    if len(text) <= limit:
+        return text
+    return text[: limit + 1].rsplit(" ", 1)[0]
 
 
 def job_listing(filters: JobFilters):
