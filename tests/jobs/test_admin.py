@@ -60,3 +60,14 @@ def test_scrape_now_needs_permission(client, django_user_model):
     client.force_login(user)
     assert client.post("/admin/jobs/scrape-now/").status_code in (302, 403)
     assert not ScrapeRun.objects.exists()
+
+
+def test_a_scrape_run_can_be_inspected(admin_client):
+    run = ScrapeRunFactory(status=ScrapeRun.Status.PARTIAL, error="deep learning in Toronto, ON: HTTP 500")
+    response = admin_client.get(f"/admin/jobs/runs/inspect/{run.pk}/")
+    assert response.status_code == 200 and "HTTP 500" in response.content.decode()
+
+
+def test_the_admin_menu_offers_the_jobs_board(admin_client):
+    html = admin_client.get("/admin/").content.decode()
+    assert "Jobs board" in html
