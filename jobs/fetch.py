@@ -17,6 +17,8 @@ from django.utils import timezone
 from .indeed import BlockedPage, ResultsPage, parse_results_page
 
 logger = logging.getLogger(__name__)
+# Worth another try after a pause; other request errors (bad URL, redirect loop) are not.
+_TRANSIENT_ERRORS = (requests.Timeout, requests.ConnectionError, requests.exceptions.ChunkedEncodingError)
 
 
 class ScrapeBlocked(Exception):
@@ -110,8 +112,10 @@ class IndeedFetcher:
                 response = self.session.get(
                     url, params=params, timeout=(policy.connect_timeout, policy.read_timeout), allow_redirects=True
                 )
-            except (requests.Timeout, requests.ConnectionError) as exc:
+            except _TRANSIENT_ERRORS as exc:
                 problem, delay = f"{type(exc).__name__}", policy.backoff * 2**attempt
+            except requests.RequestException as exc:
+                raise FetchFailed(f"{type(exc).__name__}: {exc}") from exc
             else:
                 status = response.status_code
                 if status == 403:

@@ -147,3 +147,15 @@ def test_the_page_limit_is_respected(fetcher):
     )
     assert [f.start for f in fetcher.search("ai", "Toronto, ON", 50, 2)] == [0, 10]
     assert len(responses.calls) == 2
+
+
+@responses.activate
+def test_a_broken_download_is_retried_and_a_redirect_loop_is_not(fetcher):
+    responses.get(SEARCH_URL, body=requests.exceptions.ChunkedEncodingError("connection broken"))
+    responses.get(SEARCH_URL, body=LAST)
+    assert len(pages(fetcher)) == 1
+    responses.reset()
+    responses.get(SEARCH_URL, body=requests.TooManyRedirects("loop"))
+    with pytest.raises(FetchFailed, match="TooManyRedirects"):
+        pages(fetcher)
+    assert len(responses.calls) == 1
