@@ -3,7 +3,7 @@
 from datetime import timedelta
 from pathlib import Path
 
-from .env import database_from_env, email_from_env, env_bool, env_int, env_list, env_str
+from .env import database_from_env, email_from_env, env_bool, env_float, env_int, env_list, env_str
 from .logs import build_logging, parse_admins
 from .security import ADMIN_CSP_DIRECTIVES, public_csp_directives
 
@@ -275,6 +275,49 @@ MEETUPS_CALENDAR_UID_DOMAIN = "torontoai.org"
 MEETUPS_PAST_PER_PAGE = 12
 
 # --- jobs settings ---
+# The Indeed scraper (jobs/fetch.py, jobs/pipeline.py). Be polite: a few pages, slowly, rarely.
+JOBS_INDEED_BASE_URL = env_str("JOBS_INDEED_BASE_URL", "https://ca.indeed.com")
+JOBS_USER_AGENT = env_str(
+    "JOBS_USER_AGENT",
+    "TorontoAIJobsBot/1.0 (+https://torontoai.org/jobs/; jobs board of the Toronto AI community)",
+)
+JOBS_CONNECT_TIMEOUT = env_float("JOBS_CONNECT_TIMEOUT", 5.0)
+JOBS_READ_TIMEOUT = env_float("JOBS_READ_TIMEOUT", 20.0)
+JOBS_PAUSE_SECONDS = env_float("JOBS_PAUSE_SECONDS", 8.0)  # between two requests ...
+JOBS_PAUSE_JITTER_SECONDS = env_float("JOBS_PAUSE_JITTER_SECONDS", 4.0)  # ... plus up to this much at random
+JOBS_MAX_PAGES_PER_QUERY = env_int("JOBS_MAX_PAGES_PER_QUERY", 3)
+JOBS_MAX_RETRIES = env_int("JOBS_MAX_RETRIES", 3)  # on 429 / 5xx / timeouts, with exponential backoff
+JOBS_BACKOFF_SECONDS = env_float("JOBS_BACKOFF_SECONDS", 15.0)
+JOBS_MAX_RETRY_AFTER_SECONDS = env_float("JOBS_MAX_RETRY_AFTER_SECONDS", 600.0)  # longer: give up this run
+JOBS_EXPIRE_AFTER_DAYS = env_int("JOBS_EXPIRE_AFTER_DAYS", 14)  # not seen for this long: expired
+JOBS_MAX_POSTING_AGE_DAYS = env_int("JOBS_MAX_POSTING_AGE_DAYS", 60)  # posted longer ago: expired
+JOBS_RUN_LOCK_SECONDS = env_int("JOBS_RUN_LOCK_SECONDS", 3 * 3600)
+JOBS_PER_PAGE = 20
+# A posting is kept when its title or description contains one of these (whole words, any case).
+JOBS_RELEVANCE_TERMS = [
+    "AI",
+    "A.I.",
+    "artificial intelligence",
+    "machine learning",
+    "ML",
+    "deep learning",
+    "neural network",
+    "data scientist",
+    "data science",
+    "NLP",
+    "natural language processing",
+    "computer vision",
+    "LLM",
+    "large language model",
+    "generative",
+    "GenAI",
+    "MLOps",
+    "reinforcement learning",
+    "PyTorch",
+    "TensorFlow",
+    "applied scientist",
+    "research scientist",
+]
 
 # --- contact settings ---
 # Shared spam defences (toronto_ai.contact.spam): time trap bounds and how many of our own
