@@ -69,11 +69,11 @@ class RssFeed(Feed):
         return item.last_published_at or item.date
 
     def item_author_name(self, item) -> str | None:
-        return ", ".join(author.name for author in item.authors.all()) or None
+        return ", ".join(author.name for author in item.author_list) or None
 
     def item_categories(self, item) -> list[str]:
         names = [item.category.name] if item.category else []
-        return names + [tag.name for tag in item.tags.all()]
+        return names + [tag.name for tag in item.tag_list]
 
 
 class AtomFeed(RssFeed):

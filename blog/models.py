@@ -19,7 +19,7 @@ from .comments import views as comment_views
 from .comments.models import Comment  # noqa: F401 - a model of this app
 from .feeds import AtomFeed, RssFeed
 from .listing import paginate
-from .querysets import BlogPostManager
+from .querysets import BlogPostManager, byline_prefetches
 from .reading import reading_minutes
 from .snippets import Author, BlogCategory, FeedSource, ImportedEntry  # noqa: F401 - models of this app
 
@@ -187,11 +187,21 @@ class BlogPostPage(Page):
         if self.comments_open:
             context["comment_form"] = comment_form or comment_views.new_comment_form(self, request, comments)
         if self.pk and not getattr(request, "is_preview", False):  # a preview shows the form's unsaved values
-            prefetch_related_objects([self], "authors", "tags")
+            prefetch_related_objects([self], *byline_prefetches())
         url = self.get_url(request) or ""
         # Posts live directly under the index, so its URL is the post's minus the slug.
         context["blog_url"] = url[: -len(self.slug) - 1] if url.endswith(f"/{self.slug}/") else "/blog/"
         return context
+
+    @property
+    def author_list(self) -> list[Author]:
+        prefetched = getattr(self, "prefetched_authors", None)
+        return prefetched if prefetched is not None else list(self.authors.all())
+
+    @property
+    def tag_list(self) -> list[Tag]:
+        prefetched = getattr(self, "prefetched_tagged_items", None)
+        return [item.tag for item in prefetched] if prefetched is not None else list(self.tags.all())
 
     @property
     def is_repost(self) -> bool:

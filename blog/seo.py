@@ -25,10 +25,10 @@ def blog_posting(post, request: HttpRequest, image_url: str | None = None, comme
         "dateModified": (post.last_published_at or post.date).isoformat(),
         "mainEntityOfPage": post.canonical_url(request),
         "url": post.get_full_url(request),
-        "author": [{"@type": "Person", "name": author.name} for author in post.authors.all()]
+        "author": [{"@type": "Person", "name": author.name} for author in post.author_list]
         or [{"@type": "Organization", "name": "Toronto AI"}],
         "publisher": {"@type": "Organization", "name": "Toronto AI"},
-        "keywords": [tag.name for tag in post.tags.all()],
+        "keywords": [tag.name for tag in post.tag_list],
         "articleSection": post.category.name if post.category else "",
         "timeRequired": f"PT{post.reading_minutes}M",
         "commentCount": comment_count,

@@ -26,19 +26,31 @@ def fetch_feed(url: str, etag: str = "", last_modified: str = "") -> FetchResult
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     try:
-        response = requests.get(url, headers=headers, timeout=settings.BLOG_FEED_TIMEOUT, allow_redirects=True)
+        with requests.get(
+            url, headers=headers, timeout=settings.BLOG_FEED_TIMEOUT, allow_redirects=True, stream=True
+        ) as response:
+            if response.status_code == 304:
+                return FetchResult(None, etag, last_modified)
+            if response.status_code != 200:
+                raise FeedFetchError(f"HTTP {response.status_code} from the feed")
+            content = _read_capped(response, settings.BLOG_FEED_MAX_BYTES)
+            return FetchResult(
+                content,
+                etag=response.headers.get("ETag", "")[:255],
+                last_modified=response.headers.get("Last-Modified", "")[:100],
+            )
     except requests.Timeout as exc:
         raise FeedFetchError(f"Timed out after {settings.BLOG_FEED_TIMEOUT} s") from exc
     except requests.RequestException as exc:
         raise FeedFetchError(f"Could not connect: {exc.__class__.__name__}") from exc
-    if response.status_code == 304:
-        return FetchResult(None, etag, last_modified)
-    if response.status_code != 200:
-        raise FeedFetchError(f"HTTP {response.status_code} from the feed")
-    if len(response.content) > settings.BLOG_FEED_MAX_BYTES:
-        raise FeedFetchError("Feed is larger than the limit")
-    return FetchResult(
-        response.content,
-        etag=response.headers.get("ETag", "")[:255],
-        last_modified=response.headers.get("Last-Modified", "")[:100],
-    )
+
+
+def _read_capped(response: requests.Response, limit: int) -> bytes:
+    """The body, refusing (without reading on) anything larger than ``limit`` bytes."""
+    chunks, size = [], 0
+    for chunk in response.iter_content(64 * 1024):
+        size += len(chunk)
+        if size > limit:
+            raise FeedFetchError(f"Feed is larger than {limit:,} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)

@@ -110,6 +110,16 @@ def test_a_broken_feed_is_recorded_and_never_stops_the_others(rss_source, atom_s
 
 
 @responses.activate
+def test_an_oversized_feed_is_refused(rss_source, settings):
+    settings.BLOG_FEED_MAX_BYTES = 512  # the saved feed is about 1 KB
+    serve(RSS_URL, "lab_notes.rss.xml")
+    assert import_feeds()["failed"] == 1
+    rss_source.refresh_from_db()
+    assert rss_source.last_error == "Feed is larger than 512 bytes"
+    assert not BlogPostPage.objects.exists()
+
+
+@responses.activate
 def test_inactive_feeds_are_not_read(rss_source):
     rss_source.active = False
     rss_source.save()
