@@ -25,8 +25,10 @@ PRODUCTION_ENV = {
 
 
 @pytest.fixture(autouse=True)
-def fresh_page_cache() -> Iterator[None]:
-    """Every test starts with nothing cached and Redis considered healthy."""
+def fresh_page_cache(settings) -> Iterator[None]:
+    """Every test here runs with the page cache on (test settings turn it off for feature tests),
+    starting with nothing cached and Redis considered healthy."""
+    settings.PAGE_CACHE_ENABLED = True
     page_cache._outage_until = 0.0
     page_cache.invalidate_public_pages("test start")
     yield

@@ -15,3 +15,6 @@ SEED_DEMO_SUPERUSER = True
 # Django's test client logs in without a request, which axes refuses; the throttling test turns
 # axes on for itself.
 AXES_ENABLED = False
+# Feature tests see every page rendered (their query counts and content checks must not be
+# answered from a previous test's cached copy); the page-cache tests (tests/ops/) turn it on.
+PAGE_CACHE_ENABLED = False
