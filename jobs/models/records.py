@@ -87,6 +87,9 @@ class Job(models.Model):
         # On PostgreSQL, migration 0003 adds the "newest first" index (NULLS LAST) and the GIN index.
         indexes = [
             models.Index(fields=["company"], name="jobs_job_active_company", condition=Q(expired_at__isnull=True)),
+            models.Index(
+                fields=["posted_on"], name="jobs_job_active_remote", condition=Q(expired_at__isnull=True, remote=True)
+            ),
         ]
 
     def __str__(self) -> str:
