@@ -33,11 +33,12 @@ class JobViewSet(ModelViewSet):
     icon = "suitcase"
     menu_label = "Jobs"
     list_display = ["title", "company", "location", "posted_on", "last_seen_at", "expired_at"]
-    list_filter = ["remote", "sponsored", "source", "query", "posted_on", "expired_at"]
+    list_filter = ["remote", "sponsored", "hidden", "source", "query", "posted_on", "expired_at"]
     search_fields = ["title", "company", "location"]
     search_backend_name = None
-    # The link to Indeed is not editable: it is always built from the job key.
-    form_fields = ["title", "company", "location", "remote", "salary", "posted_on", "snippet", "expired_at"]
+    # The link to Indeed is always built from the job key; expiry is the scraper's business
+    # (an editor hides a posting instead, which no later sighting undoes).
+    form_fields = ["hidden", "title", "company", "location", "remote", "salary", "posted_on", "snippet"]
     inspect_view_enabled = True
     copy_view_enabled = False
 

@@ -30,8 +30,8 @@ class SearchQuery(models.Model):
 
 class JobQuerySet(models.QuerySet):
     def active(self) -> "JobQuerySet":
-        """Postings shown on the board: not expired."""
-        return self.filter(expired_at__isnull=True)
+        """Postings shown on the board: not expired and not hidden by an editor."""
+        return self.filter(expired_at__isnull=True, hidden=False)
 
     def newest_first(self) -> "JobQuerySet":
         return self.order_by(F("posted_on").desc(nulls_last=True), F("first_seen_at").desc(), F("id").desc())
@@ -52,8 +52,8 @@ class JobQuerySet(models.QuerySet):
 
 
 class Job(models.Model):
-    """A job posting found on Indeed. The scraper writes these; editors can only look, or hide a
-    posting by setting its expiry."""
+    """A job posting found on Indeed. The scraper writes these; editors correct a posting or hide
+    it (the scraper never un-hides one)."""
 
     class Source(models.TextChoices):
         INDEED = "indeed", "Indeed"
@@ -77,6 +77,9 @@ class Job(models.Model):
     first_seen_at = models.DateTimeField(default=timezone.now, db_default=Now())
     last_seen_at = models.DateTimeField(default=timezone.now)
     expired_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    hidden = models.BooleanField(
+        default=False, help_text="Hidden by an editor: never shown, even while Indeed still lists it."
+    )
     # Kept up to date by a PostgreSQL trigger (migration 0003); unused elsewhere.
     search_vector = SearchVectorField(null=True, editable=False)
 
@@ -87,6 +90,9 @@ class Job(models.Model):
         # On PostgreSQL, migration 0003 adds the "newest first" index (NULLS LAST) and the GIN index.
         indexes = [
             models.Index(fields=["company"], name="jobs_job_active_company", condition=Q(expired_at__isnull=True)),
+            models.Index(
+                fields=["posted_on"], name="jobs_job_active_remote", condition=Q(expired_at__isnull=True, remote=True)
+            ),
         ]
 
     def __str__(self) -> str:
@@ -94,7 +100,7 @@ class Job(models.Model):
 
     @property
     def is_active(self) -> bool:
-        return self.expired_at is None
+        return self.expired_at is None and not self.hidden
 
 
 class ScrapeRunQuerySet(models.QuerySet):

@@ -56,6 +56,15 @@ def test_importing_the_same_pages_twice_gives_the_same_rows():
     assert all(job.last_seen_at >= job.first_seen_at for job in Job.objects.all())
 
 
+def test_a_posting_hidden_by_an_editor_stays_hidden_when_seen_again(client, jobs_page):
+    import_files([FIXTURES / "g4_2026_results.html"])
+    Job.objects.filter(key="8ffa402af240859f").update(hidden=True)
+    import_files([FIXTURES / "g4_2026_results.html"])
+    assert Job.objects.get(key="8ffa402af240859f").hidden
+    assert not Job.objects.active().filter(key="8ffa402af240859f").exists()
+    assert "Generative AI Engineer" not in client.get("/jobs/").content.decode()
+
+
 def test_seeing_a_posting_again_refreshes_it_and_brings_it_back():
     import_files([FIXTURES / "g4_2026_results.html"])
     job = Job.objects.get(key="8ffa402af240859f")
