@@ -18,6 +18,7 @@ import hashlib
 import logging
 import time
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
@@ -34,6 +35,9 @@ OUTAGE_BACKOFF_SECONDS = 10.0
 _PRIVATE_DIRECTIVES = ("private", "no-cache", "no-store")
 # Headers that describe one particular response and are not replayed from the cache.
 _NOT_STORED = {"set-cookie", "x-cache"}
+# Query parameters added by newsletters, ads and social networks; pages never read them.
+_TRACKING_PREFIXES = ("utm_",)
+_TRACKING_PARAMETERS = {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ref_src"}
 
 _outage_until = 0.0
 
@@ -134,8 +138,16 @@ class Lookup:
     generation: int
 
 
+def _is_tracking(name: str) -> bool:
+    return name.startswith(_TRACKING_PREFIXES) or name in _TRACKING_PARAMETERS
+
+
 def _key(request: HttpRequest) -> str:
-    url = request.build_absolute_uri()
+    """One key per page as visitors see it: tracking parameters that links shared on social
+    media carry (a new ``fbclid`` per click) and the order of parameters do not matter."""
+    pairs = [(name, value) for name, values in request.GET.lists() if not _is_tracking(name) for value in values]
+    query = sorted(pairs, key=lambda pair: pair[0])  # stable: repeated parameters keep their order
+    url = f"{request.scheme}://{request.get_host()}{request.path}?{urlencode(query)}"
     return f"page:{hashlib.sha256(url.encode()).hexdigest()}"
 
 

@@ -72,6 +72,7 @@ def test_post_requests_and_query_strings_are_kept_apart(client, site_tree, setti
     settings.ROOT_URLCONF = "tests.ops.urls"
     assert client.get("/counter-page/?a=1").content != client.get("/counter-page/?a=2").content
     assert client.get("/counter-page/?a=1")["X-Cache"] == "hit"
+    assert client.get("/counter-page/?a=1&a=2")["X-Cache"] == "miss"  # repeated filters count
     assert "X-Cache" not in client.post("/counter-page/?a=1")
 
 
@@ -124,6 +125,14 @@ def test_invalidate_public_pages_is_the_hook_for_other_content(client, site_tree
     assert client.get("/jobs/")["X-Cache"] == "hit"
     invalidate_public_pages("scrape run changed jobs")
     assert client.get("/jobs/")["X-Cache"] == "miss"
+
+
+def test_links_shared_with_tracking_parameters_hit_the_same_cached_page(client, site_tree):
+    client.get("/blog/")
+    shared = client.get("/blog/?utm_source=newsletter&fbclid=IwAR0abc123")
+    assert shared["X-Cache"] == "hit"
+    assert client.get("/search/?q=toronto&page=1")["X-Cache"] == "miss"
+    assert client.get("/search/?page=1&q=toronto&utm_medium=social")["X-Cache"] == "hit"
 
 
 def test_page_rendered_while_content_changed_is_not_served_afterwards(client, site_tree, settings):
