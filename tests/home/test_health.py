@@ -46,3 +46,14 @@ def test_healthz_is_503_when_configured_redis_is_down():
     assert status == 503
     assert body["cache"] == "error"
     assert body["broker"] == "error"
+
+
+@pytest.mark.django_db
+def test_concurrent_health_probes_do_not_fail_each_other(client):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from toronto_ai.home.health import check_cache
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda _: check_cache(), range(64)))
+    assert results == ["ok"] * 64

@@ -26,11 +26,14 @@ def check_database() -> str:
 
 
 def check_cache() -> str:
-    # A round trip of a fresh value: a cache that silently ignores errors fails here too.
-    key, value = "healthz:probe", uuid.uuid4().hex
+    # A round trip of a fresh value under a key of its own (concurrent probes must not overwrite
+    # each other): a cache that silently ignores errors fails here too.
+    value = uuid.uuid4().hex
+    key = f"healthz:probe:{value}"
     try:
         cache.set(key, value, timeout=10)
         ok = cache.get(key) == value
+        cache.delete(key)
     except Exception as exc:
         logger.warning("healthz: cache unreachable: %s", exc)
         return "error"
