@@ -1,6 +1,8 @@
 from django import template
 from wagtail.models import Site
 
+from toronto_ai.home.frame import menu_items
+
 register = template.Library()
 
 
@@ -9,10 +11,8 @@ def main_menu(context) -> dict:
     """Top-level pages marked "show in menus", with the current section flagged."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
-    items = []
-    if site:
-        current_path = request.path
-        for page in site.root_page.get_children().live().in_menu().only("id", "title", "url_path", "path", "depth"):
-            url = page.get_url(request=request) or "#"
-            items.append({"title": page.title, "url": url, "active": current_path.startswith(url) and url != "/"})
+    if not site:
+        return {"items": []}
+    path = request.path
+    items = [{**item, "active": item["url"] != "/" and path.startswith(item["url"])} for item in menu_items(site)]
     return {"items": items}

@@ -1,0 +1,41 @@
+"""The menu and footer are cached, yet a change an editor makes shows on the next request."""
+
+import pytest
+from django.core.cache import cache
+from wagtail.models import Site
+
+from toronto_ai.home.models import SiteSettings
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+
+
+@pytest.mark.django_db
+def test_frame_costs_no_queries_once_cached(client, site_tree, django_assert_max_num_queries):
+    client.get("/contact/")
+    with django_assert_max_num_queries(6):
+        html = client.get("/contact/").content.decode()
+    assert ">Meetups</a>" in html and "volunteer-run community" in html
+
+
+@pytest.mark.django_db
+def test_new_menu_page_appears_once_published(client, site_tree):
+    from wagtail.models import Page
+
+    assert ">About</a>" not in client.get("/").content.decode()
+    page = site_tree.add_child(instance=Page(title="About", slug="about", show_in_menus=True))
+    page.save_revision().publish()
+    assert ">About</a>" in client.get("/").content.decode()
+    page.unpublish()
+    assert ">About</a>" not in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_footer_change_shows_on_next_request(client, site_tree):
+    client.get("/")
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.footer_text = "New footer words from an editor."
+    settings.save()
+    assert "New footer words from an editor." in client.get("/").content.decode()

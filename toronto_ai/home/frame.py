@@ -1,0 +1,60 @@
+"""What every page's frame shows (menu, footer settings), cached until content changes.
+
+The menu and the footer cost two queries on every page otherwise. They are cached in the
+default cache under the page cache's *generation* (toronto_ai/cache.py), which is bumped
+whenever a page is published, unpublished or moved and whenever site settings are saved, so
+a change shows on the next request. If the cache is unreachable the frame is built directly.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.core.cache import cache
+from wagtail.models import Site
+
+from toronto_ai.cache import current_generation
+
+from .models import SiteSettings
+
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
+FRAME_TTL_SECONDS = 3600
+
+
+def cached_for_site(name: str, site: Site, build: Callable[[], T]) -> T:
+    try:
+        key = f"frame:{name}:{site.pk}:{current_generation()}"
+        value = cache.get(key)
+    except Exception as exc:  # a dead Redis must not take the pages down with it
+        logger.warning("frame cache unavailable (%s): building %s directly", exc, name)
+        return build()
+    if value is None:
+        value = build()
+        cache.set(key, value, FRAME_TTL_SECONDS)
+    return value
+
+
+def menu_items(site: Site) -> list[dict[str, str]]:
+    """Top-level live pages marked "show in menus": title and URL path."""
+
+    def build() -> list[dict[str, str]]:
+        pages = site.root_page.get_children().live().in_menu().only("id", "title", "url_path", "path", "depth")
+        root_path = site.root_page.url_path
+        return [{"title": p.title, "url": "/" + p.url_path[len(root_path) :]} for p in pages]
+
+    return cached_for_site("menu", site, build)
+
+
+def footer_settings(site: Site) -> dict:
+    """The footer's text, 'about' blurb and social links from SiteSettings."""
+
+    def build() -> dict:
+        # A read never writes: for_site() would create the row (and so invalidate every page).
+        settings = SiteSettings.objects.filter(site=site).first() or SiteSettings(site=site)
+        links = [{"label": link.value["label"], "url": link.value["url"]} for link in settings.social_links]
+        return {"footer_text": settings.footer_text, "about": settings.about, "social_links": links}
+
+    return cached_for_site("footer", site, build)
