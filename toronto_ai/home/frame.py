@@ -58,3 +58,13 @@ def footer_settings(site: Site) -> dict:
         return {"footer_text": settings.footer_text, "about": settings.about, "social_links": links}
 
     return cached_for_site("footer", site, build)
+
+
+def section_url(site: Site, page_model: type) -> str | None:
+    """URL of the live page of a one-per-site section type (e.g. the blog index), or None."""
+
+    def build() -> str | None:
+        page = page_model.objects.live().defer_streamfields().first()
+        return page.get_url() if page else None
+
+    return cached_for_site(f"url:{page_model._meta.label_lower}", site, build)

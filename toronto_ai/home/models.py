@@ -2,7 +2,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from .blocks import CardBlock, SocialLinkBlock
 
@@ -28,6 +28,25 @@ class HomePage(Page):
 
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
+
+    LATEST_POSTS = 3
+    LATEST_JOBS = 5
+
+    def get_context(self, request, *args, **kwargs):
+        from blog.models import BlogIndexPage, BlogPostPage
+        from jobs.models import Job, JobsIndexPage
+
+        from .frame import section_url
+
+        context = super().get_context(request, *args, **kwargs)
+        site = Site.find_for_request(request)
+        context["latest_posts"] = (
+            BlogPostPage.objects.published().select_related("category").defer_streamfields()[: self.LATEST_POSTS]
+        )
+        context["latest_jobs"] = Job.objects.active().newest_first()[: self.LATEST_JOBS]
+        context["blog_url"] = section_url(site, BlogIndexPage)
+        context["jobs_url"] = section_url(site, JobsIndexPage)
+        return context
 
     class Meta:
         verbose_name = "home page"
