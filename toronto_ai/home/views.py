@@ -1,14 +1,13 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from urllib.parse import urlencode
+
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from wagtail.models import Page
 
+from . import search as site_search
 from .health import run_checks
 from .text import clean_query
-
-SEARCH_PAGE_SIZE = 10
 
 
 @never_cache
@@ -42,12 +41,11 @@ def _page_number(raw: str | None) -> int:
 @require_GET
 def search(request: HttpRequest) -> TemplateResponse:
     query = clean_query(request.GET.get("q"))
-    results = Page.objects.none()
-    if query:
-        results = Page.objects.live().public().specific().search(query)
-    paginator = Paginator(results, SEARCH_PAGE_SIZE)
-    try:
-        page = paginator.page(_page_number(request.GET.get("page")))
-    except (EmptyPage, PageNotAnInteger):
-        page = paginator.page(paginator.num_pages or 1)
-    return TemplateResponse(request, "home/search.html", {"search_query": query, "results": page})
+    kind = site_search.KINDS_BY_KEY.get(request.GET.get("type", ""))
+    context = {"search_query": query, "kinds": site_search.KINDS, "kind": kind}
+    if query and kind:
+        context["results"] = site_search.one_kind(query, kind, _page_number(request.GET.get("page")))
+        context["page_query"] = urlencode({"q": query, "type": kind.key})
+    elif query:
+        context["groups"] = site_search.overview(query)
+    return TemplateResponse(request, "home/search.html", context)
