@@ -16,6 +16,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
+from toronto_ai.cache import invalidate_public_pages
+
 from .fetch import FetchFailed, IndeedFetcher, RateLimited, ScrapeBlocked
 from .indeed import BlockedPage, ResultsPage, UnrecognizedPage, parse_results_page
 from .models import ScrapeRun, SearchQuery
@@ -158,6 +160,9 @@ def _run(work: Callable[[_Recorder], None], *, trigger: str, dry_run: bool, prog
         run.finished_at = timezone.now()
         if not dry_run:
             run.save()
+            if run.created or run.updated or run.expired:
+                # Home, /jobs/, search and the feed show postings: refresh every cached page.
+                invalidate_public_pages(f"jobs scrape run {run.pk}")
     _log(run)
     return run
 

@@ -1,0 +1,37 @@
+"""A scrape run that changes postings refreshes every cached public page (home, /jobs/)."""
+
+import pytest
+
+from jobs.pipeline import import_files
+from toronto_ai import cache as page_cache
+
+from .conftest import FIXTURES
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    settings.PAGE_CACHE_ENABLED = True
+    page_cache._outage_until = 0.0
+    page_cache.invalidate_public_pages("test start")
+
+
+@pytest.mark.django_db
+def test_new_postings_show_on_the_cached_board_after_a_run(client, jobs_page, page_cache_on):
+    client.get("/jobs/")
+    cached = client.get("/jobs/")
+    assert cached["X-Cache"] == "hit"
+    run = import_files([FIXTURES / "g4_2026_results.html"])
+    assert run.created > 0
+    fresh = client.get("/jobs/")
+    assert fresh["X-Cache"] == "miss"
+    assert fresh.content != cached.content
+
+
+@pytest.mark.django_db
+def test_a_run_that_changes_nothing_keeps_the_cache(client, jobs_page, page_cache_on):
+    import_files([FIXTURES / "g4_2026_results.html"])
+    client.get("/jobs/")
+    generation = page_cache.current_generation()
+    run = import_files([FIXTURES / "no_results.html"])
+    assert (run.created, run.updated, run.expired) == (0, 0, 0)
+    assert page_cache.current_generation() == generation
