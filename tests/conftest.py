@@ -36,6 +36,22 @@ def redis_url() -> str:
 
 
 @pytest.fixture
+def real_worker(redis_url):
+    """A real Celery worker thread consuming from the real Redis broker (tasks not run inline)."""
+    from celery.contrib.testing.worker import start_worker
+
+    from toronto_ai.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = False
+    try:
+        with start_worker(app, perform_ping_check=False, pool="solo", shutdown_timeout=10):
+            yield app
+    finally:
+        app.conf.task_always_eager = previous
+
+
+@pytest.fixture
 def on_postgres(settings) -> None:
     if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
         pytest.skip("needs PostgreSQL (DATABASE_URL)")

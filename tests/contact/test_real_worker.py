@@ -3,24 +3,11 @@
 import time
 
 import pytest
-from celery.contrib.testing.worker import start_worker
 
-from toronto_ai.celery import app
 from toronto_ai.contact.models import ContactSubmission
 from toronto_ai.contact.tasks import resend_pending
 
 from .smtp_sink import SMTPSink
-
-
-@pytest.fixture
-def real_worker(redis_url):
-    previous = app.conf.task_always_eager
-    app.conf.task_always_eager = False
-    try:
-        with start_worker(app, perform_ping_check=False, pool="solo", shutdown_timeout=10):
-            yield app
-    finally:
-        app.conf.task_always_eager = previous
 
 
 def wait_until(check, timeout: float = 30.0):

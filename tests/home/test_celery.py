@@ -1,21 +1,7 @@
 import pytest
-from celery.contrib.testing.worker import start_worker
 from django_celery_beat.models import PeriodicTask
 
-from toronto_ai.celery import app
 from toronto_ai.home.tasks import ping
-
-
-@pytest.fixture
-def real_worker(redis_url):
-    """A real Celery worker thread consuming from the real Redis broker."""
-    previous = app.conf.task_always_eager
-    app.conf.task_always_eager = False
-    try:
-        with start_worker(app, perform_ping_check=False, pool="solo", shutdown_timeout=10):
-            yield app
-    finally:
-        app.conf.task_always_eager = previous
 
 
 def test_task_round_trip_through_real_redis_broker(real_worker, settings):

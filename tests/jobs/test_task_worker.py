@@ -2,25 +2,11 @@
 
 import time
 
-import pytest
 import responses
-from celery.contrib.testing.worker import start_worker
 
 from jobs.models import ScrapeRun, SearchQuery
-from toronto_ai.celery import app
 
 from .conftest import SEARCH_URL, fixture_html
-
-
-@pytest.fixture
-def real_worker(redis_url):
-    previous = app.conf.task_always_eager
-    app.conf.task_always_eager = False
-    try:
-        with start_worker(app, perform_ping_check=False, pool="solo", shutdown_timeout=10):
-            yield app
-    finally:
-        app.conf.task_always_eager = previous
 
 
 @responses.activate
