@@ -44,3 +44,22 @@ def test_message_is_saved_pending_when_the_broker_is_down_and_resent_when_it_is_
     stored.refresh_from_db()
     assert stored.delivery_state == "sent"
     assert any("Sent while Redis was down" in m.body for m in mail.outbox)
+
+
+@pytest.mark.django_db
+def test_message_is_saved_when_redis_is_down_for_cache_and_broker_alike(broker_down, send_form, valid_data, settings):
+    # The production cache configuration (errors ignored), pointed at a Redis with nothing listening.
+    options = {"SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2, "IGNORE_EXCEPTIONS": True}
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": options,
+        },
+    }
+    response = send_form(valid_data(message="Sent while every Redis was down"))
+    assert response.status_code == 302
+    stored = ContactSubmission.objects.get()
+    assert stored.message == "Sent while every Redis was down"
+    assert stored.delivery_state == "pending"

@@ -145,10 +145,14 @@ def consume_time_token(token: str, scope: str, *, max_age: float | None = None, 
     except (signing.BadSignature, TypeError, KeyError, ValueError, UnicodeError):
         return False
     try:
-        return bool(cache.add(f"timetrap:{scope}:{nonce}", 1, timeout=int(max_age) + 60))
+        added = cache.add(f"timetrap:{scope}:{nonce}", 1, timeout=int(max_age) + 60)
     except Exception:
         logger.warning("time trap %s: cache unavailable, not checking replays", scope, exc_info=True)
         return True
+    if added is None:  # django-redis with IGNORE_EXCEPTIONS answers None when Redis is down
+        logger.warning("time trap %s: cache unavailable, not checking replays", scope)
+        return True
+    return bool(added)
 
 
 def _setting(name: str, default: float) -> float:
@@ -266,6 +270,9 @@ class RateLimit:
                 value = self.cache.incr(cache_key)
         except Exception:
             logger.warning("rate limit %s: cache unavailable, not limiting", self.scope, exc_info=True)
+            return True
+        if value is None:  # django-redis with IGNORE_EXCEPTIONS answers None when Redis is down
+            logger.warning("rate limit %s: cache unavailable, not limiting", self.scope)
             return True
         return value <= self.limit
 
