@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.run import PYTHON, RESULTS, ROOT, Gunicorn, bench_env, log, manage  # noqa: E402
+from bench.run import PYTHON, RESULTS, ROOT, Gunicorn, bench_env, ensure_database, log, manage  # noqa: E402
 
 LIGHTHOUSE = ROOT / "bench" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -51,25 +51,6 @@ def lighthouse_env() -> dict[str, str]:
         "CACHE_KEY_PREFIX": "lighthouse",
         "SECURE_SSL_REDIRECT": "false",
     }
-
-
-def ensure_database(url: str) -> None:
-    """Create the database if missing. (bench/run.py's helper enters ``with connect()``, which in
-    psycopg2 2.9 opens a transaction, so its CREATE DATABASE fails; autocommit is set first here.)"""
-    import psycopg2
-    from psycopg2 import sql
-
-    name = url.rsplit("/", 1)[-1]
-    conn = psycopg2.connect(url.rsplit("/", 1)[0] + "/postgres", connect_timeout=5)
-    try:
-        conn.autocommit = True
-        with conn.cursor() as cursor:
-            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-            if cursor.fetchone() is None:
-                log(f"creating database {name}")
-                cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    finally:
-        conn.close()
 
 
 def prepare(env: dict[str, str]) -> None:

@@ -81,14 +81,17 @@ def ensure_database(url: str) -> None:
     from psycopg2 import sql
 
     name = url.rsplit("/", 1)[-1]
-    with psycopg2.connect(url.rsplit("/", 1)[0] + "/postgres", connect_timeout=5) as conn:
+    # Not `with connect()`: that opens a transaction, and CREATE DATABASE refuses to run in one.
+    conn = psycopg2.connect(url.rsplit("/", 1)[0] + "/postgres", connect_timeout=5)
+    try:
         conn.autocommit = True
         with conn.cursor() as cursor:
             cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
             if cursor.fetchone() is None:
                 log(f"creating database {name}")
                 cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    conn.close()
+    finally:
+        conn.close()
 
 
 def manage(env: dict[str, str], *args: str) -> None:
