@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate seed lint format check bench bench-quick worker beat clean
+.PHONY: run test install migrate seed lint format check bench bench-quick lighthouse worker beat clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,8 +47,12 @@ check: install
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.compose-spec docker-compose.yml
 
 # Benchmarks (bench/run.py): a separate database (BENCH_DATABASE_URL), gunicorn on 127.0.0.1, wrk.
-bench: install
+bench: install lighthouse
 	$(PY) bench/run.py
+
+lighthouse: install
+	cd bench/lighthouse && npm ci --no-audit --no-fund --silent
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(PY) bench/lighthouse.py
 
 bench-quick: install
 	$(PY) bench/run.py --quick
