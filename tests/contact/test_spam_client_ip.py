@@ -44,3 +44,8 @@ def test_ip_hash_is_stable_keyed_and_not_the_address(settings):
     assert first != ip_hash("203.0.113.10")
     settings.SECRET_KEY = "another-secret-key-for-this-test-only-0123456789abcdef"
     assert ip_hash("203.0.113.9") != first
+
+
+def test_fewer_forwarded_hops_than_proxies_trusts_only_the_socket(settings):
+    settings.TRUSTED_PROXY_COUNT = 3
+    assert client_ip(request("10.0.0.2", "6.6.6.6, 203.0.113.9")) == "10.0.0.2"

@@ -12,8 +12,8 @@ import urllib.request
 import pytest
 from django.test import Client, RequestFactory
 
+from toronto_ai.contact.spam import client_ip
 from toronto_ai.ops.logs import JsonFormatter
-from toronto_ai.ops.net import client_ip
 from toronto_ai.settings.logs import parse_admins
 
 from .conftest import PRODUCTION_ENV, ROOT, free_port, run_python

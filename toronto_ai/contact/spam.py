@@ -81,10 +81,9 @@ def client_ip(request: HttpRequest) -> str:
     if proxies <= 0:
         return remote
     forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-    if not forwarded:
+    if len(forwarded) < proxies:  # fewer hops than our proxies add: nothing in it can be trusted
         return remote
-    candidate = forwarded[-proxies] if len(forwarded) >= proxies else forwarded[0]
-    return _valid_ip(candidate) or remote
+    return _valid_ip(forwarded[-proxies]) or remote
 
 
 def _valid_ip(value: str) -> str | None:
