@@ -25,7 +25,7 @@ TALKS_PER_MEETUP = 2
 UPCOMING_SHARE = 0.1
 
 
-def seed(count: int, progress: Callable[[int, int], None] | None = None) -> None:
+def seed(count: int, progress: Callable[[int], None] | None = None) -> None:
     """Add ``count`` live meetups under the meetups index, weekly, two talks each, a tenth of them upcoming."""
     with transaction.atomic():
         index = _meetups_index()
@@ -40,7 +40,7 @@ def seed(count: int, progress: Callable[[int, int], None] | None = None) -> None
             _insert_batch(index, venue, speakers, size, first=created, past=past)
             created += size
             if progress:
-                progress(created, count)
+                progress(created)
 
 
 def _meetups_index() -> MeetupIndexPage:

@@ -37,8 +37,8 @@ def test_a_section_hook_gets_the_count_and_reports_progress(bench_database_name,
     calls = []
 
     def seed(count, progress):
-        for _ in range(count):
-            progress(1)
+        for done in range(1, count + 1):
+            progress(done)
         calls.append((count, progress.done))
 
     hook = types.ModuleType("jobs.bench_seed")
@@ -59,7 +59,20 @@ def test_progress_bar_shows_done_over_total():
     stream = io.StringIO()
     bar = ProgressBar("posts", 10, stream)
     bar(4)
-    bar(6)
+    bar(10)
     bar.finish()
     assert "10/10" in stream.getvalue()
     assert "#" * ProgressBar.WIDTH in stream.getvalue()
+
+
+def test_the_real_section_hooks_fill_the_benchmark_database(bench_database_name):
+    from blog.models import BlogPostPage
+    from jobs.models import Job
+    from meetups.models import MeetupPage
+
+    out = io.StringIO()
+    call_command("seed_bench", "--posts", "12", "--meetups", "7", "--jobs", "30", stdout=out)
+    assert BlogPostPage.objects.live().count() >= 12
+    assert MeetupPage.objects.live().count() >= 7
+    assert Job.objects.active().count() >= 30
+    assert "Benchmark data ready" in out.getvalue()

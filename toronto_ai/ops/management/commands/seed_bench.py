@@ -1,7 +1,7 @@
 """Fill a benchmark database with many posts, meetups and jobs, through each app's hook.
 
 Each section app may provide ``<app>/bench_seed.py`` with ``seed(count, progress)``: create
-``count`` items in bulk and call ``progress(n)`` after every ``n`` created. Apps without the
+``count`` items in bulk and call ``progress(done)`` with how many it has created so far. Apps without the
 module are skipped with a message. The command refuses to run on a database whose name does
 not contain "bench", so it can never bloat a real site.
 """
@@ -23,7 +23,7 @@ HOOKS = (("posts", "blog.bench_seed"), ("meetups", "meetups.bench_seed"), ("jobs
 
 
 class ProgressBar:
-    """``progress(n)``: n more items done. Redraws at most ten times a second on a terminal."""
+    """``progress(done)``: this many items done so far. Redraws at most ten times a second."""
 
     WIDTH = 30
 
@@ -33,8 +33,8 @@ class ProgressBar:
         self._drawn_at = 0.0
         self._started = time.monotonic()
 
-    def __call__(self, advance: int = 1) -> None:
-        self.done = min(self.done + advance, self.total)
+    def __call__(self, done: int) -> None:
+        self.done = min(max(done, self.done), self.total)
         now = time.monotonic()
         if now - self._drawn_at >= 0.1 or self.done == self.total:
             self._drawn_at = now
