@@ -188,7 +188,11 @@ def app_timings(env: dict[str, str]) -> list[dict]:
         if script.stem.split("_")[0] not in {"blog", "meetups", "jobs", "contact"}:
             continue
         log(f"running {script.name}")
-        proc = subprocess.run([PYTHON, str(script)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+        # The section scripts drive Django's test client: test settings (no HTTPS redirect), same data.
+        script_env = {**env, "DJANGO_SETTINGS_MODULE": "toronto_ai.settings.test"}
+        proc = subprocess.run(
+            [PYTHON, str(script)], cwd=ROOT, env=script_env, capture_output=True, text=True, timeout=900
+        )
         outputs.append(
             {"script": script.name, "exit_code": proc.returncode, "output": (proc.stdout + proc.stderr)[-4000:]}
         )

@@ -16,6 +16,7 @@ from typing import TextIO
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connection
 
 from toronto_ai.cache import invalidate_public_pages
 
@@ -91,5 +92,10 @@ class Command(BaseCommand):
             bar = ProgressBar(label, count, stream)
             module.seed(count, bar)
             bar.finish()
+        if connection.vendor == "postgresql":
+            # Fresh planner statistics, as a database in service has them (autovacuum would
+            # take a while after a bulk load): otherwise the first minutes measure bad plans.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         invalidate_public_pages("benchmark data seeded")
         self.stdout.write(self.style.SUCCESS(f"Benchmark data ready in {database_name()}."))
