@@ -14,6 +14,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from toronto_ai.cache import cached
+from toronto_ai.home.routing import CachedRestrictionsMixin
+
 from .blocks import PostBodyBlock
 from .comments import views as comment_views
 from .comments.models import Comment  # noqa: F401 - a model of this app
@@ -27,7 +30,7 @@ POSTS_PER_PAGE = 10
 ROUTE_PREFIXES = {"category", "tag", "feed"}
 
 
-class BlogIndexPage(RoutablePageMixin, Page):
+class BlogIndexPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
     """The blog's front page at /blog/: lists posts beneath it, by category or tag, and serves the feeds."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -84,7 +87,10 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def all_posts(self, request: HttpRequest) -> HttpResponse:
-        return self._listing(request, self.posts())
+        posts = self.posts()
+        # Changes only when a post is published, unpublished, moved or deleted: a new generation.
+        count = cached(f"blog:post-count:{self.pk}", posts.count)
+        return self._listing(request, posts, count=count)
 
     @path("category/<slug:slug>/")
     def category(self, request: HttpRequest, slug: str) -> HttpResponse:
@@ -116,7 +122,7 @@ class BlogPostTag(TaggedItemBase):
     content_object = ParentalKey("blog.BlogPostPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class BlogPostPage(Page):
+class BlogPostPage(CachedRestrictionsMixin, Page):
     """One article: an original post, or a repost of an external blog (excerpt + 'Continue reading')."""
 
     date = models.DateTimeField(default=timezone.now, help_text="Shown on the post; newest first in listings")

@@ -21,6 +21,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from toronto_ai.home.routing import CachedRestrictionsMixin
+
 from . import dates
 from .archive import ArchivePage
 from .blocks import DESCRIPTION_BLOCKS
@@ -37,7 +39,7 @@ def sponsor_logo_renditions() -> Prefetch:
     return Prefetch("logo__renditions", queryset=renditions, to_attr="prefetched_renditions")
 
 
-class MeetupIndexPage(RoutablePageMixin, Page):
+class MeetupIndexPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
     """/meetups/: what's coming up, the archive of past meetups and talks, and the calendar feed."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -82,7 +84,7 @@ class MeetupIndexPage(RoutablePageMixin, Page):
         return TemplateResponse(request, "meetups/speaker_page.html", context)
 
 
-class MeetupPage(Page):
+class MeetupPage(CachedRestrictionsMixin, Page):
     """One meetup: when and where, how to RSVP, its talks and sponsors. Lives under /meetups/."""
 
     class Status(models.TextChoices):

@@ -26,6 +26,15 @@ def pytest_terminal_summary(terminalreporter):
         )
 
 
+@pytest.fixture(autouse=True)
+def new_cache_generation() -> None:
+    """Each test starts in a new page-cache generation: pages, the frame and routing lookups
+    cached by an earlier test (whose rows were rolled back) are never seen."""
+    from toronto_ai.cache import invalidate_public_pages
+
+    invalidate_public_pages("test start")
+
+
 @pytest.fixture
 def redis_url() -> str:
     """The real Redis from REDIS_URL; tests that need it skip locally without it (and fail in CI)."""

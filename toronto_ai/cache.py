@@ -17,7 +17,11 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import TypeVar
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -40,6 +44,9 @@ _TRACKING_PREFIXES = ("utm_",)
 _TRACKING_PARAMETERS = {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ref_src"}
 
 _outage_until = 0.0
+_request_scope: ContextVar[dict | None] = ContextVar("page_cache_request_scope", default=None)
+CACHED_TTL_SECONDS = 3600
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -78,16 +85,44 @@ def _fresh_generation() -> int:
 
 
 def current_generation() -> int:
+    """The generation now; read once per request (see ``request_scope``), else on every call."""
+    scope = _request_scope.get()
+    if scope is not None and "generation" in scope:
+        return scope["generation"]
     cache = caches[CACHE_ALIAS]
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
         generation = cache.get(GENERATION_KEY)
-    return int(generation)
+    generation = int(generation)
+    if scope is not None:
+        scope["generation"] = generation
+    return generation
+
+
+@contextmanager
+def request_scope() -> Iterator[None]:
+    """Within a request, everything derived from the generation (the page's cache entry, the
+    frame, the routing lookups) uses the one read first: one Redis round trip instead of one per
+    lookup, and a request rendered across an invalidation is consistently stale."""
+    token = _request_scope.set({})
+    try:
+        yield
+    finally:
+        _request_scope.reset(token)
+
+
+def _remember_generation(generation: int) -> None:
+    scope = _request_scope.get()
+    if scope is not None:
+        scope["generation"] = generation
 
 
 def invalidate_public_pages(reason: str = "content changed") -> None:
     """Make every cached public page stale now (safe to call often, and when Redis is down)."""
+    scope = _request_scope.get()
+    if scope is not None:
+        scope.pop("generation", None)  # what this request renders next reflects the change
     cache = caches[CACHE_ALIAS]
     try:
         try:
@@ -105,6 +140,29 @@ def invalidate_public_pages_on_commit(reason: str = "content changed") -> None:
     rendered the old content in between cannot leave it cached."""
     invalidate_public_pages(reason)
     transaction.on_commit(lambda: invalidate_public_pages(reason))
+
+
+def cached(name: str, build: Callable[[], T]) -> T:
+    """``build()``, kept in the default cache until the next change to public content (the next
+    generation); for what every page needs, like the menu (home/frame.py) and Wagtail's routing
+    lookups (home/routing.py). Within a request each name is fetched once. A ``None`` result is
+    not kept; with the cache unreachable it is built each time."""
+    scope = _request_scope.get()
+    try:
+        key = f"frame:{name}:{current_generation()}"
+        if scope is not None and key in scope:
+            return scope[key]
+        value = caches["default"].get(key)
+    except Exception as exc:  # a dead Redis must not take the pages down with it
+        logger.warning("frame cache unavailable (%s): building %s directly", exc, name)
+        return build()
+    if value is None:
+        value = build()
+        if value is not None:
+            caches["default"].set(key, value, CACHED_TTL_SECONDS)
+    if scope is not None:
+        scope[key] = value
+    return value
 
 
 def is_cacheable_request(request: HttpRequest) -> bool:
@@ -160,6 +218,7 @@ def lookup(request: HttpRequest) -> tuple[Lookup | None, HttpResponse | None]:
         values = caches[CACHE_ALIAS].get_many([GENERATION_KEY, key])
         generation = values.get(GENERATION_KEY)
         generation = current_generation() if generation is None else int(generation)
+        _remember_generation(generation)
     except Exception as exc:
         _report_outage("reading", exc)
         return None, None

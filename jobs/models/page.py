@@ -5,8 +5,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from toronto_ai.home.routing import CachedRestrictionsMixin
 
-class JobsIndexPage(RoutablePageMixin, Page):
+
+class JobsIndexPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
     """/jobs/: the board of AI/ML postings in the Greater Toronto Area, gathered from Indeed.
     Editors write the introduction; the postings come from the scraper. RSS at /jobs/feed/."""
 

@@ -15,6 +15,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from toronto_ai.home.routing import CachedRestrictionsMixin
+
 from .spam import SpamReason
 
 
@@ -97,7 +99,7 @@ class ContactSubmission(models.Model):
         return f"{self.get_inquiry_type_display()} from {self.name}"
 
 
-class ContactPage(RoutablePageMixin, Page):
+class ContactPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
     """/contact/: the form sponsors, speakers and volunteers use, and the thank-you page after it."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])

@@ -4,37 +4,25 @@ The menu and the footer cost two queries on every page otherwise. They are cache
 default cache under the page cache's *generation* (toronto_ai/cache.py), which is bumped
 whenever a page is published, unpublished or moved and whenever site settings are saved, so
 a change shows on the next request. If the cache is unreachable the frame is built directly.
+The same mechanism answers Wagtail's routing lookups (routing.py).
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import TypeVar
 
-from django.core.cache import cache
 from wagtail.models import Site
 
-from toronto_ai.cache import current_generation
+from toronto_ai.cache import cached
 
 from .models import SiteSettings
 
-logger = logging.getLogger(__name__)
 T = TypeVar("T")
-FRAME_TTL_SECONDS = 3600
 
 
 def cached_for_site(name: str, site: Site, build: Callable[[], T]) -> T:
-    try:
-        key = f"frame:{name}:{site.pk}:{current_generation()}"
-        value = cache.get(key)
-    except Exception as exc:  # a dead Redis must not take the pages down with it
-        logger.warning("frame cache unavailable (%s): building %s directly", exc, name)
-        return build()
-    if value is None:
-        value = build()
-        cache.set(key, value, FRAME_TTL_SECONDS)
-    return value
+    return cached(f"{name}:{site.pk}", build)
 
 
 def menu_items(site: Site) -> list[dict[str, str]]:

@@ -5,9 +5,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site
 
 from .blocks import CardBlock, SocialLinkBlock
+from .routing import CachedRestrictionsMixin, live_sections
 
 
-class HomePage(Page):
+class HomePage(CachedRestrictionsMixin, Page):
     """The site's front door: hero with the member count, the section cards, and what's next."""
 
     hero_title = models.CharField(max_length=120, default="Toronto's AI community")
@@ -47,6 +48,12 @@ class HomePage(Page):
         context["blog_url"] = section_url(site, BlogIndexPage)
         context["jobs_url"] = section_url(site, JobsIndexPage)
         return context
+
+    def route(self, request, path_components):
+        """Sections (the home page's live children) come from the cache (routing.py)."""
+        if path_components and (section := live_sections(self).get(path_components[0])):
+            return section.route(request, path_components[1:])
+        return super().route(request, path_components)
 
     class Meta:
         verbose_name = "home page"

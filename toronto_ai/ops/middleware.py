@@ -1,4 +1,5 @@
-"""Site-wide middleware: the public page cache, the admin's CSP, and uploaded media files."""
+"""Site-wide middleware: the public page cache, the cached Wagtail site, the admin's CSP, and
+uploaded media files."""
 
 from __future__ import annotations
 
@@ -8,9 +9,12 @@ from collections.abc import Callable
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.http.request import split_domain_port
 from django.views.static import serve
+from wagtail.views import serve as wagtail_serve
 
 from toronto_ai import cache as page_cache
+from toronto_ai.home.routing import site_for_host
 
 
 class PageCacheMiddleware:
@@ -21,6 +25,10 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        with page_cache.request_scope():
+            return self._respond(request)
+
+    def _respond(self, request: HttpRequest) -> HttpResponseBase:
         if not page_cache.is_cacheable_request(request):
             return self.get_response(request)
         where, cached = page_cache.lookup(request)
@@ -33,6 +41,24 @@ class PageCacheMiddleware:
             if where is not None:
                 page_cache.store(where, response)
         return response
+
+
+class CachedSiteMiddleware:
+    """Hands Wagtail's page view the request's Site from the cache (``Site.find_for_request``
+    keeps whatever ``request._wagtail_site`` holds). Other views look the site up themselves."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func: Callable, view_args, view_kwargs) -> None:
+        if view_func is wagtail_serve and not hasattr(request, "_wagtail_site"):
+            hostname = split_domain_port(request._get_raw_host())[0]  # as Wagtail does: no ALLOWED_HOSTS check
+            site = site_for_host(hostname, request.get_port())
+            if site is not None:
+                request._wagtail_site = site
 
 
 class SiteCSPMiddleware(CSPMiddleware):

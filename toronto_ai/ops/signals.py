@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
@@ -26,8 +26,9 @@ def _on_moved(sender: type, instance: Page, **kwargs: Any) -> None:
 
 
 def _shown_on_public_pages(model: type) -> bool:
-    """Snippets (menus, authors, sponsors…), site settings (footer) and sites appear on pages."""
-    if issubclass(model, Site | BaseSiteSetting | BaseGenericSetting):
+    """Snippets (menus, authors, sponsors…), site settings (footer) and sites appear on pages; a
+    view restriction decides whether a page is public at all."""
+    if issubclass(model, Site | BaseSiteSetting | BaseGenericSetting | PageViewRestriction):
         return True
     return model in get_snippet_models()
 

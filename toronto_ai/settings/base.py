@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "toronto_ai.ops.middleware.MediaFilesMiddleware",
     "toronto_ai.ops.middleware.SiteCSPMiddleware",
     "toronto_ai.ops.middleware.PageCacheMiddleware",
+    "toronto_ai.ops.middleware.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
