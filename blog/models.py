@@ -4,7 +4,6 @@ from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
@@ -46,9 +45,10 @@ class BlogIndexPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
         return context
 
     def route(self, request, path_components):
-        """Serve a post in one query (the post with its category and hero image) instead of
-        Wagtail's generic child lookup followed by a second query for the specific page."""
-        if len(path_components) == 1 and path_components[0] not in ROUTE_PREFIXES:
+        """Serve a post (and its comment routes) in one query (the post with its category and
+        hero image) instead of Wagtail's generic child lookup and a second query for the
+        specific page."""
+        if path_components and path_components[0] not in ROUTE_PREFIXES:
             post = (
                 BlogPostPage.objects.child_of(self)
                 .select_related("category", "hero_image")
@@ -56,7 +56,7 @@ class BlogIndexPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
                 .first()
             )
             if post is not None:
-                return post.route(request, [])
+                return post.route(request, path_components[1:])
         return super().route(request, path_components)
 
     def posts(self):
@@ -122,7 +122,7 @@ class BlogPostTag(TaggedItemBase):
     content_object = ParentalKey("blog.BlogPostPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class BlogPostPage(CachedRestrictionsMixin, Page):
+class BlogPostPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
     """One article: an original post, or a repost of an external blog (excerpt + 'Continue reading')."""
 
     date = models.DateTimeField(default=timezone.now, help_text="Shown on the post; newest first in listings")
@@ -176,25 +176,31 @@ class BlogPostPage(CachedRestrictionsMixin, Page):
     class Meta:
         verbose_name = "blog post"
 
-    def serve(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if request.method == "POST":
-            response = comment_views.post_comment(self, request)
-        else:
-            response = super().serve(request, *args, **kwargs)
-        add_never_cache_headers(response)  # the comment form carries one-use tokens
-        return response
+    @path("")
+    def read(self, request: HttpRequest) -> HttpResponse:
+        if request.method == "POST":  # a comment form opened before the form moved to comment/
+            return comment_views.post_comment(self, request)
+        return self.render(request)
 
-    def get_context(self, request, *args, comment_form=None, **kwargs):
+    @path("comment/", name="comment")
+    def comment(self, request: HttpRequest) -> HttpResponse:
+        return comment_views.comment_page(self, request)
+
+    @path("comment/form/", name="comment_form")
+    def comment_form(self, request: HttpRequest) -> HttpResponse:
+        return comment_views.comment_page(self, request, fragment=True)
+
+    def get_context(self, request, *args, **kwargs):
+        """The same for every visitor (the page cache keeps it): the thread, never the form."""
         context = super().get_context(request, *args, **kwargs)
         comments, count = comment_views.comment_thread(self) if self.pk else ([], 0)
         self.comment_count = count  # as the listing's annotation names it, for the shared byline
         context.update(comments=comments, comment_count=count)
         context["comment_held"] = request.GET.get("comment") == "held"
-        if self.comments_open:
-            context["comment_form"] = comment_form or comment_views.new_comment_form(self, request, comments)
         if self.pk and not getattr(request, "is_preview", False):  # a preview shows the form's unsaved values
             prefetch_related_objects([self], *byline_prefetches())
         url = self.get_url(request) or ""
+        context["comment_url"] = f"{url}comment/"
         # Posts live directly under the index, so its URL is the post's minus the slug.
         context["blog_url"] = url[: -len(self.slug) - 1] if url.endswith(f"/{self.slug}/") else "/blog/"
         return context

@@ -93,6 +93,11 @@ class FeedSource(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def changes_public_pages(self, created: bool, deleted: bool) -> bool:
+        """Only the importer reads feed sources (its saves after each run must not empty the
+        page cache); the reposts it drafts reach pages when an editor publishes them."""
+        return False
+
     def import_now_url(self) -> str:
         return reverse("blog_feed_import_now", args=[self.pk])
 

@@ -9,6 +9,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from toronto_ai.cache import invalidate_public_pages_on_commit
+
 from .models import Comment
 
 STATUS_CHOICES = [("pending", "Waiting for moderation"), ("approved", "Approved"), ("spam", "Spam / rejected")]
@@ -74,6 +76,7 @@ class ApproveCommentsAction(_ModerationAction):
     @classmethod
     def execute_action(cls, objects, **kwargs):
         count = Comment.objects.filter(pk__in=[c.pk for c in objects]).update(approved=True, is_spam=False)
+        invalidate_public_pages_on_commit("comments approved")  # update() sends no signals
         return count, 0
 
 
@@ -87,6 +90,7 @@ class RejectCommentsAction(_ModerationAction):
     @classmethod
     def execute_action(cls, objects, **kwargs):
         count = Comment.objects.filter(pk__in=[c.pk for c in objects]).update(approved=False, is_spam=True)
+        invalidate_public_pages_on_commit("comments rejected")
         return count, 0
 
 

@@ -49,6 +49,17 @@ class Comment(models.Model):
         return f"{self.name} on “{self.post.title}”"
 
     @property
+    def shown(self) -> bool:
+        return self.approved and not self.is_spam
+
+    def changes_public_pages(self, created: bool, deleted: bool) -> bool:
+        """For the page cache (toronto_ai/ops/signals.py): a new comment waits for moderation and
+        changes nothing; an editor's change, or deleting a shown comment, does."""
+        if created or deleted:
+            return self.shown
+        return True
+
+    @property
     def status(self) -> str:
         if self.is_spam:
             return "spam"

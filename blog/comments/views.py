@@ -1,12 +1,19 @@
-"""Posting a comment: rate limit, validate (with the shared spam checks), hold for moderation."""
+"""Comments under a post: the thread, the form, and posting (rate limit, validate with the shared
+spam checks, hold for moderation).
+
+The post page itself is the same for every visitor, so the page cache can keep it: it shows the
+thread and a link to the form's own page (``comment/``), never a form. The form carries a CSRF
+token and a one-use time token, so it is rendered per visitor, either on that page or as a
+fragment (``comment/form/``) that static/js/comments.js puts under the thread."""
 
 import logging
 from functools import partial
 
 from django.conf import settings
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 
 from toronto_ai.contact.spam import RateLimit, client_ip, ip_hash
 
@@ -15,6 +22,8 @@ from .models import Comment
 
 logger = logging.getLogger(__name__)
 HELD_MARKER = "comment=held"
+PAGE_TEMPLATE = "blog/comments/comment_page.html"
+FRAGMENT_TEMPLATE = "blog/comments/form_fragment.html"
 
 
 def comment_rate_limit() -> RateLimit:
@@ -35,18 +44,32 @@ def comment_thread(post) -> tuple[list[Comment], int]:
     return top, len(comments)
 
 
-def new_comment_form(post, request: HttpRequest, top_level: list[Comment]) -> CommentForm:
-    """An empty form; ``?reply_to=<id>`` (a link under each comment) makes it a reply."""
+def new_comment_form(post, request: HttpRequest) -> CommentForm:
+    """An empty form; ``?reply_to=<id>`` (a link under each comment) makes it a reply to that
+    comment if it is an approved top-level comment of this post."""
     reply_to = request.GET.get("reply_to", "")
-    parent = next((c for c in top_level if str(c.pk) == reply_to), None)
+    parent = None
+    if reply_to.isdigit() and len(reply_to) < 19:
+        parent = Comment.objects.approved().filter(post=post, pk=int(reply_to), parent__isnull=True).first()
     form = CommentForm(post=post, initial={"parent": parent.pk if parent else None})
     form.replying_to = parent
     return form
 
 
+def comment_page(post, request: HttpRequest, *, fragment: bool = False) -> HttpResponse:
+    """GET ``comment/`` (a page of its own, for readers without JavaScript) or ``comment/form/``
+    (just the form, fetched into the post page); POST ``comment/`` sends it."""
+    if request.method == "POST":
+        return post_comment(post, request)
+    if request.method not in {"GET", "HEAD"}:
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    form = new_comment_form(post, request) if post.comments_open else None
+    return _render(post, request, form, status=200, fragment=fragment)
+
+
 def post_comment(post, request: HttpRequest) -> HttpResponse:
     if not post.comments_open:
-        return _render(post, request, None, status=403, closed_notice=True)
+        return _render(post, request, None, status=403)
     ip = client_ip(request)
     limit = comment_rate_limit()
     if limit.is_exceeded(ip):
@@ -81,7 +104,16 @@ def _store(post, form: CommentForm, ip: str) -> Comment:
     return comment
 
 
-def _render(post, request: HttpRequest, form: CommentForm | None, *, status: int, **extra) -> TemplateResponse:
-    context = post.get_context(request, comment_form=form)
-    context.update(extra)
-    return TemplateResponse(request, post.get_template(request), context, status=status)
+def _render(
+    post, request: HttpRequest, form: CommentForm | None, *, status: int, fragment: bool = False, **extra
+) -> TemplateResponse:
+    context = {"page": post, "self": post, "request": request, "comment_form": form, **extra}
+    context["comment_url"] = comment_url(post, request)
+    template = FRAGMENT_TEMPLATE if fragment else PAGE_TEMPLATE
+    response = TemplateResponse(request, template, context, status=status)
+    add_never_cache_headers(response)  # one visitor's tokens
+    return response
+
+
+def comment_url(post, request: HttpRequest) -> str:
+    return f"{post.get_url(request)}comment/"

@@ -69,7 +69,8 @@ def comment_token():
 
 @pytest.fixture
 def send_comment(client, comment_token, django_capture_on_commit_callbacks):
-    """POST the comment form under a post as a browser would (after-commit tasks run)."""
+    """POST the comment form (its action is the post's comment/ page) as a browser would
+    (after-commit tasks run)."""
 
     def send(post, ip: str = "198.51.100.7", **fields):
         data = {
@@ -82,7 +83,7 @@ def send_comment(client, comment_token, django_capture_on_commit_callbacks):
         }
         data.update(fields)
         with django_capture_on_commit_callbacks(execute=True):
-            return client.post(post.url, data, REMOTE_ADDR=ip)
+            return client.post(f"{post.url}comment/", data, REMOTE_ADDR=ip)
 
     return send
 

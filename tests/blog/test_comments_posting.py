@@ -44,7 +44,8 @@ def test_reply_link_prefills_a_reply_which_is_stored_under_its_parent(
 ):
     post = publish_post("Entropy bonuses")
     parent = approved_comment(post, "Ana", "cool!")
-    form = soup(client.get(post.url, {"reply_to": parent.pk})).select_one("#comment-form")
+    reply_link = soup(client.get(post.url)).find("a", string="Reply to Ana")
+    form = soup(client.get(reply_link["href"])).select_one("#comment-form")
     assert "Reply to Ana" in form.get_text()
     assert form.find("input", attrs={"name": "parent"})["value"] == str(parent.pk)
     send_comment(post, parent=str(parent.pk), body="Me too.")

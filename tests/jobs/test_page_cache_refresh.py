@@ -35,3 +35,21 @@ def test_a_run_that_changes_nothing_keeps_the_cache(client, jobs_page, page_cach
     run = import_files([FIXTURES / "no_results.html"])
     assert (run.created, run.updated, run.expired) == (0, 0, 0)
     assert page_cache.current_generation() == generation
+
+
+@pytest.mark.django_db
+def test_a_posting_an_editor_hides_leaves_the_cached_board_at_once(
+    client, jobs_page, page_cache_on, django_capture_on_commit_callbacks
+):
+    from jobs.models import Job
+
+    import_files([FIXTURES / "g4_2026_results.html"])
+    job = Job.objects.active().first()
+    client.get("/jobs/")
+    assert client.get("/jobs/")["X-Cache"] == "hit"
+    job.hidden = True
+    with django_capture_on_commit_callbacks(execute=True):
+        job.save()
+    fresh = client.get("/jobs/")
+    assert fresh["X-Cache"] == "miss"
+    assert job.title not in fresh.content.decode()

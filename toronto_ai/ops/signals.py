@@ -1,4 +1,9 @@
-"""Invalidate the page cache when content shown on public pages changes in Wagtail."""
+"""Invalidate the page cache when content shown on public pages changes in Wagtail.
+
+A snippet (or other model listed here) that is not always shown can say when a change matters
+with ``changes_public_pages(created: bool, deleted: bool) -> bool``: a comment a visitor just
+sent is held for moderation and changes nothing (else any visitor could empty the cache).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
+from jobs.models import Job
 from toronto_ai.cache import invalidate_public_pages_on_commit
 
 
@@ -26,16 +32,20 @@ def _on_moved(sender: type, instance: Page, **kwargs: Any) -> None:
 
 
 def _shown_on_public_pages(model: type) -> bool:
-    """Snippets (menus, authors, sponsors…), site settings (footer) and sites appear on pages; a
-    view restriction decides whether a page is public at all."""
-    if issubclass(model, Site | BaseSiteSetting | BaseGenericSetting | PageViewRestriction):
+    """Snippets (menus, authors, sponsors…), site settings (footer) and sites appear on pages, and
+    so do job postings (editors hide them in the admin; the scraper writes in bulk, without
+    signals, and invalidates once per run); a view restriction decides whether a page is public."""
+    if issubclass(model, Site | BaseSiteSetting | BaseGenericSetting | PageViewRestriction | Job):
         return True
     return model in get_snippet_models()
 
 
 def _on_model_saved_or_deleted(sender: type, instance: Any, **kwargs: Any) -> None:
     if _shown_on_public_pages(sender):
-        invalidate_public_pages_on_commit(f"{sender._meta.label} {instance.pk} changed")
+        decide = getattr(instance, "changes_public_pages", None)
+        deleted = kwargs.get("signal") is post_delete
+        if decide is None or decide(created=bool(kwargs.get("created")), deleted=deleted):
+            invalidate_public_pages_on_commit(f"{sender._meta.label} {instance.pk} changed")
     elif isinstance(instance, Page) and kwargs.get("signal") is post_delete:
         invalidate_public_pages_on_commit(f"page {instance.pk} deleted")
 
