@@ -6,10 +6,55 @@ import json
 from pathlib import Path
 
 BARE = "bare view"
+# Not public pages: the baseline, and the health check (never cached, by design).
+NOT_PAGES = {BARE, "healthz"}
+# The numbers the production-readiness issue names.
+MAX_QUERIES_UNCACHED = 12
+MIN_CACHED_RATIO = 0.70
+MIN_BLOG_INDEX_UNCACHED_RPS = 100
 
 
 def _ratio(value: float, baseline: float) -> str:
     return f"{value / baseline:.0%}" if baseline else "–"
+
+
+def target_rows(result: dict) -> list[tuple[str, str, bool]]:
+    """(target, what was measured, met?) for each number the issue names."""
+    runs, pages = result["runs"], [t for t in result["targets"] if t["name"] not in NOT_PAGES]
+    rows = []
+    worst = max(pages, key=lambda t: t["queries_uncached"])
+    rows.append(
+        (
+            f"every public page ≤ {MAX_QUERIES_UNCACHED} SQL queries uncached",
+            f"at most {worst['queries_uncached']} ({worst['name']})",
+            worst["queries_uncached"] <= MAX_QUERIES_UNCACHED,
+        )
+    )
+    not_zero = [t["name"] for t in pages if not t["cacheable"] or t["queries_cached"]]
+    rows.append(("0 SQL queries when cached", "all" if not not_zero else "not: " + ", ".join(not_zero), not not_zero))
+    bare = runs["cached"][BARE]["rps"]
+    slowest = min(pages, key=lambda t: runs["cached"][t["name"]]["rps"])
+    ratio = runs["cached"][slowest["name"]]["rps"] / bare if bare else 0
+    rows.append(
+        (
+            f"cached pages ≥ {MIN_CACHED_RATIO:.0%} of the bare view",
+            f"slowest {ratio:.0%} ({slowest['name']})",
+            ratio >= MIN_CACHED_RATIO,
+        )
+    )
+    blog = runs["uncached"].get("blog index")
+    if blog:
+        rows.append(
+            (
+                f"uncached blog index ≥ {MIN_BLOG_INDEX_UNCACHED_RPS} req/s",
+                f"{blog['rps']} req/s",
+                blog["rps"] >= MIN_BLOG_INDEX_UNCACHED_RPS,
+            )
+        )
+    if runs.get("spike"):
+        errors = sum(stats["errors"] for stats in runs["spike"].values())
+        rows.append(("64 connections for 30 s against home, blog, jobs: 0 errors", f"{errors} errors", errors == 0))
+    return rows
 
 
 def markdown(result: dict) -> str:
@@ -45,6 +90,9 @@ def markdown(result: dict) -> str:
             f"| {warm['rps']} | {warm['p50_ms']} / {warm['p99_ms']} | {_ratio(warm['rps'], bare_cached)} "
             f"| {cold['errors'] + warm['errors']} |"
         )
+    lines += ["", "Targets:", "", "| target | measured | met |", "| --- | --- | --- |"]
+    for target, measured, met in target_rows(result):
+        lines.append(f"| {target} | {measured} | {'yes' if met else '**no**'} |")
     if runs.get("spike"):
         lines += ["", "Launch-day spike (cached, 64 connections, 30 s):", ""]
         lines += ["| page | req/s | p99 ms | errors |", "| --- | ---: | ---: | ---: |"]

@@ -72,6 +72,7 @@ def bench_env() -> dict[str, str]:
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
         "LOG_LEVEL": "WARNING",
+        "EMAIL_URL": "console://",
         "AXES_ENABLED": "false",
     }
 

@@ -10,6 +10,7 @@ import datetime
 from collections.abc import Callable
 
 from django.db import connection, transaction
+from django.db.models import Count
 from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Page
@@ -101,3 +102,17 @@ def seed(count: int, progress: Callable[[int], None] | None = None) -> None:
     if connection.vendor == "postgresql":  # fresh planner statistics, as autovacuum would give a live site
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE wagtailcore_page, blog_blogpostpage, blog_blogposttag, blog_blogpostpage_authors")
+
+
+def bench_urls() -> list[tuple[str, str]]:
+    """The blog's other public URLs for the benchmark: a category, a tag and the feeds."""
+    index = BlogIndexPage.objects.live().first()
+    if index is None:
+        return []
+    base = index.url
+    urls = [("blog feed (RSS)", f"{base}feed/"), ("blog feed (Atom)", f"{base}feed/atom/")]
+    category = BlogCategory.objects.annotate(n=Count("posts")).order_by("-n", "pk").first()
+    if category:
+        urls.insert(0, ("blog category", f"{base}category/{category.slug}/"))
+    urls.insert(1, ("blog tag", f"{base}tag/{TAGS[0]}/"))
+    return urls

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from .models import Job
+from .models import Job, JobsIndexPage
 
 TITLES = [
     "Machine Learning Engineer",
@@ -51,3 +51,18 @@ def seed(count: int, progress: Callable[[int], None] | None = None) -> None:
         Job.objects.bulk_create(batch, batch_size=BATCH)
         if progress:
             progress(offset + len(batch))
+
+
+def bench_urls() -> list[tuple[str, str]]:
+    """The jobs board with each kind of filter, and its feed, for the benchmark."""
+    index = JobsIndexPage.objects.live().first()
+    if index is None:
+        return []
+    base = index.url
+    return [
+        ("jobs: search", f"{base}?q=vision"),
+        ("jobs: remote", f"{base}?remote=on"),
+        ("jobs: last 7 days", f"{base}?posted=7"),
+        ("jobs: page 5", f"{base}?page=5"),
+        ("jobs feed", f"{base}feed/"),
+    ]

@@ -12,6 +12,7 @@ from datetime import datetime, time, timedelta
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
@@ -129,3 +130,8 @@ def _insert_batch(
         through(talk_id=talk.pk, speaker_id=speakers[i % len(speakers)].pk) for i, talk in enumerate(talks)
     )
     Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + size)
+
+
+def bench_urls() -> list[tuple[str, str]]:
+    """The meetups' calendar feed (every meetup), for the benchmark."""
+    return [("calendar.ics", reverse("meetups:calendar"))]
