@@ -2,7 +2,9 @@
 
 Nothing already stored is lost when a run goes wrong: postings are only expired after a run
 that finished cleanly, and a blocked or failed run only records what happened. Two runs never
-overlap: the second finds the lock taken and records itself as skipped.
+overlap: the second finds the lock taken and records itself as skipped. The one exception is
+the same task delivered again because its worker died mid-run: it holds the lock under its own
+task id, so it takes the lock over and runs, and the dead run's record is closed as failed.
 """
 
 import logging
@@ -30,11 +32,16 @@ Progress = Callable[[str], None]
 
 
 @contextmanager
-def run_lock() -> Iterator[bool]:
+def run_lock(owner: str | None = None) -> Iterator[bool]:
     """True when this process holds the scrape lock (an atomic cache ``add``: Redis SET NX in
-    production), False when another run holds it."""
-    token = uuid.uuid4().hex
+    production), False when another run holds it. ``owner`` (a Celery task id) lets a redelivery
+    of the same task take over the lock its dead worker left behind."""
+    token = owner or uuid.uuid4().hex
     acquired = cache.add(LOCK_KEY, token, timeout=settings.JOBS_RUN_LOCK_SECONDS)
+    if not acquired and owner and cache.get(LOCK_KEY) == owner:
+        logger.warning("jobs scrape: task %s delivered again after its worker stopped; taking over", owner)
+        cache.set(LOCK_KEY, token, timeout=settings.JOBS_RUN_LOCK_SECONDS)
+        acquired = True
     try:
         yield acquired
     finally:
@@ -77,8 +84,10 @@ def scrape(
     trigger: str = ScrapeRun.Trigger.SCHEDULE,
     dry_run: bool = False,
     progress: Progress | None = None,
+    owner: str | None = None,
 ) -> ScrapeRun:
-    """Run every active search (or the given ones) against Indeed and record the run."""
+    """Run every active search (or the given ones) against Indeed and record the run;
+    ``owner`` is the Celery task id when a worker runs it (see ``run_lock``)."""
     queries = list(queries if queries is not None else SearchQuery.objects.filter(active=True))
     max_pages = max_pages if max_pages is not None else settings.JOBS_MAX_PAGES_PER_QUERY
 
@@ -94,7 +103,7 @@ def scrape(
                 if isinstance(exc, RateLimited):
                     raise
 
-    return _run(work, trigger=trigger, dry_run=dry_run, progress=progress, expire=True)
+    return _run(work, trigger=trigger, dry_run=dry_run, progress=progress, expire=True, owner=owner)
 
 
 def import_files(
@@ -122,9 +131,11 @@ def import_files(
     return _run(work, trigger=ScrapeRun.Trigger.FILE, dry_run=dry_run, progress=progress, expire=False)
 
 
-def _run(work: Callable[[_Recorder], None], *, trigger: str, dry_run: bool, progress, expire: bool) -> ScrapeRun:
+def _run(
+    work: Callable[[_Recorder], None], *, trigger: str, dry_run: bool, progress, expire: bool, owner: str | None = None
+) -> ScrapeRun:
     run = ScrapeRun(trigger=trigger, started_at=timezone.now())
-    with run_lock() as acquired:
+    with run_lock(owner) as acquired:
         if not acquired:
             run.status, run.finished_at = ScrapeRun.Status.SKIPPED, timezone.now()
             run.error = "Another scrape run was in progress."
@@ -133,6 +144,7 @@ def _run(work: Callable[[_Recorder], None], *, trigger: str, dry_run: bool, prog
             _log(run)
             return run
         if not dry_run:
+            _close_abandoned_runs()
             run.save()
         recorder = _Recorder(run, dry_run, progress)
         try:
@@ -165,6 +177,19 @@ def _run(work: Callable[[_Recorder], None], *, trigger: str, dry_run: bool, prog
                 invalidate_public_pages(f"jobs scrape run {run.pk}")
     _log(run)
     return run
+
+
+def _close_abandoned_runs() -> None:
+    """With the lock held no other run is going on, so a record still marked running belongs to a
+    run whose worker was killed: say so instead of leaving it running for ever."""
+    abandoned = ScrapeRun.objects.filter(status=ScrapeRun.Status.RUNNING, finished_at__isnull=True)
+    count = abandoned.update(
+        status=ScrapeRun.Status.FAILED,
+        finished_at=timezone.now(),
+        error="Stopped before it finished (the worker running it was stopped or killed).",
+    )
+    if count:
+        logger.warning("jobs scrape: closed %d run(s) abandoned by a stopped worker", count)
 
 
 def _log(run: ScrapeRun) -> None:

@@ -147,6 +147,36 @@ def test_a_second_run_while_one_holds_the_lock_is_recorded_as_skipped(fetcher):
 
 
 @responses.activate
+def test_a_scrape_delivered_again_after_its_worker_died_takes_over_and_closes_the_dead_run(fetcher):
+    from django.core.cache import cache
+
+    only()
+    # What a worker killed mid-scrape leaves: the lock under its task id and a run still "running".
+    cache.add(LOCK_KEY, "task-7f3a", timeout=3600)
+    dead = ScrapeRun.objects.create(trigger=ScrapeRun.Trigger.SCHEDULE, pages_fetched=1)
+    responses.get(SEARCH_URL, body=fixture_html("g4_2026_results.html"))
+
+    run = scrape(fetcher=fetcher, owner="task-7f3a")  # the same task, delivered again
+
+    assert run.status == ScrapeRun.Status.OK and run.created > 0
+    dead.refresh_from_db()
+    assert dead.status == ScrapeRun.Status.FAILED and dead.finished_at is not None
+    assert "stopped before it finished" in dead.error.lower()
+    assert cache.get(LOCK_KEY) is None, "released when the run ends"
+
+
+@responses.activate
+def test_another_task_still_finds_the_lock_taken(fetcher):
+    from django.core.cache import cache
+
+    only()
+    cache.add(LOCK_KEY, "task-7f3a", timeout=3600)
+    run = scrape(fetcher=fetcher, owner="task-other")
+    assert run.status == ScrapeRun.Status.SKIPPED and len(responses.calls) == 0
+    assert cache.get(LOCK_KEY) == "task-7f3a"
+
+
+@responses.activate
 def test_the_lock_is_released_after_a_run(fetcher):
     only()
     responses.get(SEARCH_URL, body=fixture_html("g4_2026_results.html"))
