@@ -27,7 +27,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.cache import patch_cache_control
 
 logger = logging.getLogger(__name__)
@@ -147,6 +147,8 @@ def cached(name: str, build: Callable[[], T]) -> T:
     generation); for what every page needs, like the menu (home/frame.py) and Wagtail's routing
     lookups (home/routing.py). Within a request each name is fetched once. A ``None`` result is
     not kept; with the cache unreachable it is built each time."""
+    if not _available():  # Redis failed moments ago: do not wait for it again on every lookup
+        return build()
     scope = _request_scope.get()
     try:
         key = f"frame:{name}:{current_generation()}"
@@ -154,7 +156,7 @@ def cached(name: str, build: Callable[[], T]) -> T:
             return scope[key]
         value = caches["default"].get(key)
     except Exception as exc:  # a dead Redis must not take the pages down with it
-        logger.warning("frame cache unavailable (%s): building %s directly", exc, name)
+        _report_outage(f"reading {name}", exc)
         return build()
     if value is None:
         value = build()
@@ -237,6 +239,14 @@ def mark_public(response: HttpResponse) -> None:
         s_maxage=settings.PAGE_CACHE_CDN_SECONDS,
         stale_while_revalidate=settings.PAGE_CACHE_STALE_SECONDS,
     )
+
+
+def mark_private(response: HttpResponseBase) -> HttpResponseBase:
+    """What is not marked public is for this visitor alone (a signed-in editor's page, a form):
+    a CDN configured to cache everything, ignoring ``Vary: Cookie``, must still not share it."""
+    if not response.has_header("Cache-Control"):
+        patch_cache_control(response, private=True, no_cache=True)
+    return response
 
 
 def store(where: Lookup, response: HttpResponse) -> None:

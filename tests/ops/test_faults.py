@@ -59,15 +59,25 @@ def test_pages_are_still_served_when_redis_dies(client, site_tree, settings, thr
 
 
 @pytest.mark.django_db
-def test_dead_redis_is_not_asked_again_on_every_request(client, site_tree, settings, throwaway_redis):
+def test_dead_redis_is_not_asked_again_on_every_request(client, site_tree, settings, throwaway_redis, monkeypatch):
+    from django.core.cache import caches
+
     settings.CACHES = _redis_caches(throwaway_redis.url)
     settings.DJANGO_REDIS_IGNORE_EXCEPTIONS = True
     throwaway_redis.kill()
     client.get("/")  # notices the outage
-    started = time.monotonic()
+    # Every read of the page cache (pages, the generation behind the frame and routing caches) goes
+    # through these two calls; each would wait for a socket timeout if Redis were unreachable.
+    pages, asked = caches["pages"], []
+    for method in ("get", "get_many"):
+        real = getattr(pages, method)
+        monkeypatch.setattr(
+            pages, method, lambda *args, real=real, **kwargs: asked.append(args) or real(*args, **kwargs)
+        )
     for _ in range(5):
         assert client.get("/").status_code == 200
-    assert time.monotonic() - started < 5
+        assert client.get("/blog/").status_code == 200
+    assert asked == []
 
 
 @pytest.mark.django_db
@@ -77,7 +87,8 @@ def test_healthz_reports_the_dead_cache(client, settings, throwaway_redis):
     assert client.get("/healthz").json()["cache"] == "ok"
     throwaway_redis.kill()
     response = client.get("/healthz")
-    assert response.status_code == 503
+    assert response.status_code == 200  # pages are still served: stay in the load balancer
+    assert response.json()["status"] == "degraded"
     assert response.json()["cache"] == "error"
 
 
