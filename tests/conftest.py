@@ -61,6 +61,18 @@ def real_worker(redis_url):
 
 
 @pytest.fixture
+def child_database_url(django_db_setup, django_db_blocker) -> str:
+    """DATABASE_URL for a child process that must reach the database: the test database this
+    session created on PostgreSQL (the configured one may not exist), else an SQLite file."""
+    from django.db import connection
+
+    db = connection.settings_dict
+    if db["ENGINE"].endswith("postgresql"):
+        return f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+    return os.environ.get("DATABASE_URL") or "sqlite:////tmp/toronto-ai-child.sqlite3"
+
+
+@pytest.fixture
 def on_postgres(settings) -> None:
     if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
         pytest.skip("needs PostgreSQL (DATABASE_URL)")

@@ -9,7 +9,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 from toronto_ai.home import views as home_views
 
 urlpatterns = [
-    path("healthz", home_views.healthz, name="healthz"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("search/", home_views.search, name="search"),

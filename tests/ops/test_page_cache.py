@@ -42,7 +42,8 @@ def test_signed_in_editor_never_gets_the_anonymous_copy(client, site_tree, admin
     response = client.get("/")
     assert response.status_code == 200
     assert "X-Cache" not in response
-    assert "public" not in response.get("Cache-Control", "")
+    assert "public" not in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]  # a CDN that ignores Vary: Cookie must not share it
 
 
 def test_admin_and_contact_pages_are_never_cached(client, site_tree):

@@ -13,9 +13,13 @@ from .text import clean_query
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
+    """503 only when pages cannot be served (no database): with Redis down pages are still served,
+    uncached, so a load balancer must keep this server; the body says what is degraded."""
     checks = run_checks()
-    healthy = all(state in {"ok", "eager"} for state in checks.values())
-    return JsonResponse(checks, status=200 if healthy else 503)
+    if checks["database"] != "ok":
+        return JsonResponse({"status": "down", **checks}, status=503)
+    degraded = any(state not in {"ok", "eager"} for state in checks.values())
+    return JsonResponse({"status": "degraded" if degraded else "ok", **checks})
 
 
 @require_GET

@@ -1,5 +1,5 @@
-"""Site-wide middleware: the public page cache, the cached Wagtail site, the admin's CSP, and
-uploaded media files."""
+"""Site-wide middleware: the health check, the public page cache, the cached Wagtail site, the
+admin's CSP, and uploaded media files."""
 
 from __future__ import annotations
 
@@ -15,6 +15,21 @@ from wagtail.views import serve as wagtail_serve
 
 from toronto_ai import cache as page_cache
 from toronto_ai.home.routing import site_for_host
+from toronto_ai.home.views import healthz
+
+
+class HealthCheckMiddleware:
+    """Answers ``GET /healthz`` before anything else: container health checks and load balancers
+    probe by IP address or an internal name, which ``ALLOWED_HOSTS`` rightly refuses, and over
+    plain HTTP, which the HTTPS redirect would bounce."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if request.path_info == "/healthz":
+            return healthz(request)
+        return self.get_response(request)
 
 
 class PageCacheMiddleware:
@@ -30,16 +45,17 @@ class PageCacheMiddleware:
 
     def _respond(self, request: HttpRequest) -> HttpResponseBase:
         if not page_cache.is_cacheable_request(request):
-            return self.get_response(request)
+            return page_cache.mark_private(self.get_response(request))
         where, cached = page_cache.lookup(request)
         if cached is not None:
             return cached
         response = self.get_response(request)
-        if page_cache.is_cacheable_response(request, response):
-            page_cache.mark_public(response)
-            response["X-Cache"] = "miss"
-            if where is not None:
-                page_cache.store(where, response)
+        if not page_cache.is_cacheable_response(request, response):
+            return page_cache.mark_private(response)
+        page_cache.mark_public(response)
+        response["X-Cache"] = "miss"
+        if where is not None:
+            page_cache.store(where, response)
         return response
 
 

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
 # Order matters: security headers, static and media files and the CSP header are outside the
 # page cache so they apply to cache hits too; axes comes last, as its documentation requires.
 MIDDLEWARE = [
+    "toronto_ai.ops.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "toronto_ai.ops.middleware.MediaFilesMiddleware",
@@ -247,7 +248,6 @@ PAGE_CACHE_EXCLUDED_PREFIXES = (
     "/admin/",
     "/django-admin/",
     "/documents/",
-    "/healthz",
     "/static/",
     "/media/",
     "/contact/",
