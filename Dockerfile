@@ -13,8 +13,10 @@ COPY requirements.txt .
 RUN pip install -r requirements.txt
 
 COPY --chown=app:app . .
-# collectstatic needs settings but no secrets or database.
-RUN SECRET_KEY=collectstatic-only-not-a-real-secret-key-0123456789-abcdefghijklmnop python manage.py collectstatic --noinput --verbosity 0 \
+# collectstatic needs settings but no secrets, database or mail server.
+RUN SECRET_KEY=collectstatic-only-not-a-real-secret-key-0123456789-abcdefghijklmnop \
+    DATABASE_URL=sqlite:////tmp/collectstatic.sqlite3 EMAIL_URL=console:// \
+    python manage.py collectstatic --noinput --verbosity 0 \
     && mkdir -p /app/media && chown app:app /app/media
 
 # Uploaded images and documents live on a volume, not in the image.

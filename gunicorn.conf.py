@@ -36,7 +36,10 @@ max_requests_jitter = max_requests // 5
 # Heartbeat files in memory, not on a container's overlay filesystem.
 _SHM = "/dev/shm"  # noqa: S108 (gunicorn's own heartbeat files, private to the container)
 worker_tmp_dir = _SHM if os.path.isdir(_SHM) else None
-# Only trust X-Forwarded-* from our own proxy.
+# gunicorn's own use of X-Forwarded-* (the request scheme) trusts only these addresses. Django
+# reads X-Forwarded-Proto and X-Forwarded-For itself (SECURE_PROXY_SSL_HEADER,
+# TRUSTED_PROXY_COUNT), so the app port must be reachable only through the TLS proxy
+# (docker-compose.yml publishes it on 127.0.0.1).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 # Logs on stdout: one key=value line per request (duration in microseconds), errors alike.

@@ -21,6 +21,8 @@ PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "toronto_ai.settings.production",
     "SECRET_KEY": "tests-only-production-shaped-secret-key-7f3a9c2e5b8d1f4a6c0e9b2d5f8a1c4e",
     "ALLOWED_HOSTS": "testserver,localhost",
+    "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{ROOT / 'db.sqlite3'}",
+    "EMAIL_URL": "console://",
 }
 
 

@@ -61,17 +61,22 @@ def test_unknown_log_format_is_refused_in_one_line():
     assert "LOG_FORMAT" in proc.stderr
 
 
-def test_sentry_dsn_without_sentry_sdk_is_a_clear_configuration_error():
-    pytest.importorskip("pytest")  # always present; documents the intent
-    try:
-        import sentry_sdk  # noqa: F401
-    except ImportError:
-        pass
-    else:
-        pytest.skip("sentry-sdk is installed here")
+def test_sentry_dsn_turns_on_error_reporting_without_personal_data():
+    script = (
+        "import django, json; django.setup(); import sentry_sdk; client = sentry_sdk.get_client();"
+        "print(json.dumps({'active': client.is_active(), 'dsn': client.dsn,"
+        " 'pii': client.options['send_default_pii']}))"
+    )
+    proc = run_python(script, {**PRODUCTION_ENV, "SENTRY_DSN": "https://publickey@errors.example.org/42"})
+    assert proc.returncode == 0, proc.stderr
+    reported = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert reported == {"active": True, "dsn": "https://publickey@errors.example.org/42", "pii": False}
+
+
+def test_malformed_sentry_dsn_is_a_clear_configuration_error():
     proc = run_python(
         "from toronto_ai.startup import or_exit; import django; or_exit(django.setup)",
-        {**PRODUCTION_ENV, "SENTRY_DSN": "https://key@errors.example.org/1"},
+        {**PRODUCTION_ENV, "SENTRY_DSN": "errors.example.org without a scheme"},
     )
     assert proc.returncode == 2
     assert "SENTRY_DSN" in proc.stderr and "Traceback" not in proc.stderr

@@ -21,6 +21,29 @@ def test_deploy_check_reports_no_warnings_with_production_settings():
     assert "System check identified no issues" in proc.stdout
 
 
+@pytest.mark.parametrize("name", ["DATABASE_URL", "EMAIL_URL"])
+def test_production_refuses_to_start_without_a_database_or_mail_server_chosen(name):
+    env = {**PRODUCTION_ENV, name: ""}
+    proc = run_python("from toronto_ai.startup import or_exit; import django; or_exit(django.setup)", env)
+    assert proc.returncode == 2
+    assert name in proc.stderr and "Traceback" not in proc.stderr
+
+
+_HEALTH_PROBE = """
+import django, json; django.setup()
+from django.test import Client
+client = Client()
+probes = {'by_ip': client.get('/healthz', HTTP_HOST='10.0.4.7:8000'), 'plain_http': client.get('/healthz')}
+print(json.dumps({name: [r.status_code, r.get('Location')] for name, r in probes.items()}))
+"""
+
+
+def test_health_probes_by_ip_over_plain_http_are_answered_not_refused_or_redirected(child_database_url):
+    proc = run_python(_HEALTH_PROBE, {**PRODUCTION_ENV, "DATABASE_URL": child_database_url})
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout.strip().splitlines()[-1]) == {"by_ip": [200, None], "plain_http": [200, None]}
+
+
 def test_production_refuses_a_short_secret_key():
     proc = run_python("import django; django.setup()", {**PRODUCTION_ENV, "SECRET_KEY": "short"})
     assert proc.returncode != 0

@@ -11,6 +11,14 @@ if not SECRET_KEY:
     raise ConfigError("SECRET_KEY must be set in production (a long random string)")
 if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
     raise ConfigError("SECRET_KEY is too short: use at least 50 random characters")
+# Development falls back to an SQLite file and printing mail: in production that would keep the
+# data inside a container and drop every contact message, so both must be chosen explicitly.
+if not env_str("DATABASE_URL"):
+    raise ConfigError("DATABASE_URL must be set in production, e.g. postgres://user:pass@host:5432/toronto_ai")
+if not env_str("EMAIL_URL"):
+    raise ConfigError(
+        "EMAIL_URL must be set in production, e.g. smtp://user:pass@host:587/?tls=True (console:// prints mail)"
+    )
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -22,8 +30,6 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 # Behind a TLS-terminating proxy that sets X-Forwarded-Proto (and strips it from clients).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-# Load balancers and container health checks probe over plain HTTP.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
@@ -40,11 +46,14 @@ CONTENT_SECURITY_POLICY = {
 
 LOGGING = build_logging(env_str("LOG_FORMAT", "json"), env_str("LOG_LEVEL", "INFO"))
 
-# Optional error reporting to Sentry (or a compatible service) when sentry-sdk is installed.
+# Optional error reporting to Sentry (or a compatible service such as GlitchTip): errors only,
+# no personal data, no performance tracing.
 SENTRY_DSN = env_str("SENTRY_DSN")
 if SENTRY_DSN:
+    import sentry_sdk
+    from sentry_sdk.utils import BadDsn
+
     try:
-        import sentry_sdk
-    except ImportError:
-        raise ConfigError("SENTRY_DSN is set but sentry-sdk is not installed (pip install sentry-sdk)") from None
-    sentry_sdk.init(dsn=SENTRY_DSN, send_default_pii=False, traces_sample_rate=0.0)
+        sentry_sdk.init(dsn=SENTRY_DSN, send_default_pii=False, traces_sample_rate=0.0)
+    except BadDsn as exc:
+        raise ConfigError(f"SENTRY_DSN is malformed ({exc}); expected e.g. https://key@errors.example.org/1") from None
