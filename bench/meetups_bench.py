@@ -45,7 +45,7 @@ def main() -> int:
     missing = args.count - MeetupPage.objects.count()
     if missing > 0:
         started = time.perf_counter()
-        bench_seed.seed(missing, progress=lambda done, total: print(f"  seeded {done}/{total}", file=sys.stderr))
+        bench_seed.seed(missing, progress=lambda done: print(f"  seeded {done}/{missing}", file=sys.stderr))
         print(f"seeded {missing} meetups in {time.perf_counter() - started:.2f}s", file=sys.stderr)
 
     pages = {
