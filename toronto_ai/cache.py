@@ -30,6 +30,8 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.cache import patch_cache_control
 
+from .local_pages import LocalPages
+
 logger = logging.getLogger(__name__)
 
 CACHE_ALIAS = "pages"
@@ -44,6 +46,7 @@ _TRACKING_PREFIXES = ("utm_",)
 _TRACKING_PARAMETERS = {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ref_src"}
 
 _outage_until = 0.0
+_local_pages = LocalPages(settings.PAGE_CACHE_LOCAL_BYTES)
 _request_scope: ContextVar[dict | None] = ContextVar("page_cache_request_scope", default=None)
 CACHED_TTL_SECONDS = 3600
 T = TypeVar("T")
@@ -212,11 +215,16 @@ def _key(request: HttpRequest) -> str:
 
 
 def lookup(request: HttpRequest) -> tuple[Lookup | None, HttpResponse | None]:
-    """Where to store this request's page, and the cached response if it is current."""
+    """Where to store this request's page, and the cached response if it is current: from this
+    process's memory when it holds the current generation's copy (one small read of the
+    generation), else from Redis (one read of the generation and the page together)."""
     if not _available():
         return None, None
     key = _key(request)
+    local = _local_pages.get(key)
     try:
+        if local is not None and local.generation == current_generation():
+            return Lookup(key, local.generation), local.to_response()
         values = caches[CACHE_ALIAS].get_many([GENERATION_KEY, key])
         generation = values.get(GENERATION_KEY)
         generation = current_generation() if generation is None else int(generation)
@@ -226,6 +234,7 @@ def lookup(request: HttpRequest) -> tuple[Lookup | None, HttpResponse | None]:
         return None, None
     cached = values.get(key)
     if isinstance(cached, CachedPage) and cached.generation == generation:
+        _local_pages.put(key, cached)
         return Lookup(key, generation), cached.to_response()
     return Lookup(key, generation), None
 
@@ -252,6 +261,7 @@ def mark_private(response: HttpResponseBase) -> HttpResponseBase:
 def store(where: Lookup, response: HttpResponse) -> None:
     headers = tuple((name, value) for name, value in response.items() if name.lower() not in _NOT_STORED)
     page = CachedPage(where.generation, response.status_code, response.content, headers)
+    _local_pages.put(where.key, page)
     try:
         caches[CACHE_ALIAS].set(where.key, page, timeout=settings.PAGE_CACHE_SECONDS)
     except Exception as exc:
