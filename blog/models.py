@@ -200,7 +200,8 @@ class BlogPostPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
         if self.pk and not getattr(request, "is_preview", False):  # a preview shows the form's unsaved values
             prefetch_related_objects([self], *byline_prefetches())
         url = self.get_url(request) or ""
-        context["comment_url"] = f"{url}comment/"
+        context["comment_url"] = url + self.reverse_subpage("comment")
+        context["comment_form_url"] = url + self.reverse_subpage("comment_form")
         # Posts live directly under the index, so its URL is the post's minus the slug.
         context["blog_url"] = url[: -len(self.slug) - 1] if url.endswith(f"/{self.slug}/") else "/blog/"
         return context

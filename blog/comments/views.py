@@ -108,12 +108,8 @@ def _render(
     post, request: HttpRequest, form: CommentForm | None, *, status: int, fragment: bool = False, **extra
 ) -> TemplateResponse:
     context = {"page": post, "self": post, "request": request, "comment_form": form, **extra}
-    context["comment_url"] = comment_url(post, request)
+    context["comment_url"] = (post.get_url(request) or "") + post.reverse_subpage("comment")
     template = FRAGMENT_TEMPLATE if fragment else PAGE_TEMPLATE
     response = TemplateResponse(request, template, context, status=status)
     add_never_cache_headers(response)  # one visitor's tokens
     return response
-
-
-def comment_url(post, request: HttpRequest) -> str:
-    return f"{post.get_url(request)}comment/"
