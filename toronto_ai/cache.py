@@ -46,6 +46,7 @@ _TRACKING_PREFIXES = ("utm_",)
 _TRACKING_PARAMETERS = {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ref_src"}
 
 _outage_until = 0.0
+_process_generation: tuple[int | None, float] = (None, 0.0)  # (generation, when read)
 _local_pages = LocalPages(settings.PAGE_CACHE_LOCAL_BYTES)
 _request_scope: ContextVar[dict | None] = ContextVar("page_cache_request_scope", default=None)
 CACHED_TTL_SECONDS = 3600
@@ -88,18 +89,24 @@ def _fresh_generation() -> int:
 
 
 def current_generation() -> int:
-    """The generation now; read once per request (see ``request_scope``), else on every call."""
+    """The generation now: read once per request (see ``request_scope``), and by each process at
+    most once per ``PAGE_CACHE_GENERATION_SECONDS`` (a change made by another process shows within
+    that time; one made by this process at once)."""
     scope = _request_scope.get()
     if scope is not None and "generation" in scope:
         return scope["generation"]
+    generation, read_at = _process_generation
+    if generation is not None and time.monotonic() - read_at < settings.PAGE_CACHE_GENERATION_SECONDS:
+        if scope is not None:
+            scope["generation"] = generation
+        return generation
     cache = caches[CACHE_ALIAS]
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
         generation = cache.get(GENERATION_KEY)
     generation = int(generation)
-    if scope is not None:
-        scope["generation"] = generation
+    _remember_generation(generation)
     return generation
 
 
@@ -116,6 +123,9 @@ def request_scope() -> Iterator[None]:
 
 
 def _remember_generation(generation: int) -> None:
+    """Just read from Redis: this process and this request use it."""
+    global _process_generation
+    _process_generation = (generation, time.monotonic())
     scope = _request_scope.get()
     if scope is not None:
         scope["generation"] = generation
@@ -123,9 +133,11 @@ def _remember_generation(generation: int) -> None:
 
 def invalidate_public_pages(reason: str = "content changed") -> None:
     """Make every cached public page stale now (safe to call often, and when Redis is down)."""
+    global _process_generation
+    _process_generation = (None, 0.0)  # what this process renders next reflects the change
     scope = _request_scope.get()
     if scope is not None:
-        scope.pop("generation", None)  # what this request renders next reflects the change
+        scope.pop("generation", None)
     cache = caches[CACHE_ALIAS]
     try:
         try:

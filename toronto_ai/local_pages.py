@@ -2,8 +2,9 @@
 
 A page-cache hit would otherwise fetch the page's bytes from Redis on every request. Each web
 process keeps the pages it served most recently, up to ``PAGE_CACHE_LOCAL_BYTES``, each with the
-generation it was rendered in; a hit still reads the current generation from Redis (a few bytes),
-so a page another process invalidated is never served from here.
+generation it was rendered in, and serves it only while that is the current generation (which
+``toronto_ai.cache.current_generation`` re-reads at most once per
+``PAGE_CACHE_GENERATION_SECONDS``).
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
 """Each web process keeps its hottest cached pages in memory, bounded, and never serves a stale one."""
 
+import time
 from dataclasses import dataclass
 
 import pytest
@@ -28,7 +29,10 @@ def test_memory_holds_at_most_its_budget_dropping_the_least_recently_used():
 
 
 @pytest.mark.django_db
-def test_repeated_hits_are_answered_from_memory_without_reading_the_page_from_redis(client, site_tree, monkeypatch):
+def test_repeated_hits_are_answered_from_memory_without_reading_the_page_from_redis(
+    client, site_tree, settings, monkeypatch
+):
+    settings.PAGE_CACHE_GENERATION_SECONDS = 0  # the generation is read every time; the page never
     client.get("/blog/")
     assert client.get("/blog/")["X-Cache"] == "hit"
     pages, page_reads = caches["pages"], []
@@ -40,9 +44,26 @@ def test_repeated_hits_are_answered_from_memory_without_reading_the_page_from_re
 
 
 @pytest.mark.django_db
-def test_a_page_another_process_invalidated_is_not_served_from_memory(client, site_tree):
+def test_a_page_another_process_invalidated_is_not_served_once_the_generation_is_read_again(
+    client, site_tree, settings
+):
+    settings.PAGE_CACHE_GENERATION_SECONDS = 0.5
     client.get("/")
     assert client.get("/")["X-Cache"] == "hit"
     caches["pages"].incr(page_cache.GENERATION_KEY)  # what another web process's publish does
+    time.sleep(0.6)
     assert client.get("/")["X-Cache"] == "miss"
     assert client.get("/")["X-Cache"] == "hit"
+
+
+@pytest.mark.django_db
+def test_hits_read_the_generation_from_redis_at_most_once_per_window(client, site_tree, settings, monkeypatch):
+    settings.PAGE_CACHE_GENERATION_SECONDS = 60
+    client.get("/")
+    pages, reads = caches["pages"], []
+    for method in ("get", "get_many"):
+        real = getattr(pages, method)
+        monkeypatch.setattr(pages, method, lambda *a, real=real, **kw: reads.append(a) or real(*a, **kw))
+    for _ in range(5):
+        assert client.get("/")["X-Cache"] == "hit"
+    assert reads == []

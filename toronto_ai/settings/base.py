@@ -3,7 +3,7 @@
 from datetime import timedelta
 from pathlib import Path
 
-from .env import database_from_env, email_from_env, env_bool, env_int, env_list, env_str
+from .env import database_from_env, email_from_env, env_bool, env_float, env_int, env_list, env_str
 from .logs import build_logging, parse_admins
 from .security import ADMIN_CSP_DIRECTIVES, public_csp_directives
 
@@ -244,6 +244,9 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_CDN_SECONDS = env_int("PAGE_CACHE_CDN_SECONDS", 60)
 PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 300)
+# How long a process trusts the generation it read (toronto_ai/cache.py): a publish in another
+# process shows within this many seconds, one in the same process at once.
+PAGE_CACHE_GENERATION_SECONDS = env_float("PAGE_CACHE_GENERATION_SECONDS", 1.0)
 # Bytes of cached pages each web process also keeps in memory (toronto_ai/local_pages.py).
 PAGE_CACHE_LOCAL_BYTES = env_int("PAGE_CACHE_LOCAL_BYTES", 16 * 1024 * 1024)
 PAGE_CACHE_EXCLUDED_PREFIXES = (
