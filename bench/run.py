@@ -36,7 +36,7 @@ from bench.report import BARE, write_reports  # noqa: E402
 
 PROFILES = {
     # Quick: the URL table only (the section scripts, which seed and time at full size, run in full).
-    "quick": {"posts": 100, "meetups": 50, "jobs": 1000, "connections": 16, "seconds": 3, "warmup": 1},
+    "quick": {"posts": 100, "meetups": 50, "jobs": 1000, "connections": 16, "seconds": 2, "warmup": 1},
     "full": {"posts": 1000, "meetups": 500, "jobs": 10000, "connections": 32, "seconds": 15, "warmup": 3},
 }
 # The launch-day check: sustained concurrency against the busiest pages (full run only).
