@@ -1,6 +1,8 @@
 """Shared pieces for the jobs tests: our invented Indeed pages, a scraper that never waits,
 and the /jobs/ page."""
 
+import configparser
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -11,14 +13,35 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def _shared_indeed() -> Path:
-    """``<repository>/../shared/indeed``; for a git worktree, the main checkout's repository."""
-    candidates = [REPO_ROOT.parent / "shared" / "indeed"]
+    """``SHARED_INDEED_DIR``, else ``<repository>/../shared/indeed``; for a git worktree the main
+    checkout's, and for a local clone (CI clones the checkout into a temporary folder) its
+    origin's."""
+    candidates = [Path(os.environ["SHARED_INDEED_DIR"])] if os.environ.get("SHARED_INDEED_DIR") else []
+    candidates.append(REPO_ROOT.parent / "shared" / "indeed")
     git = REPO_ROOT / ".git"
     if git.is_file() and git.read_text().startswith("gitdir:"):
         git_dir = Path(git.read_text().split(":", 1)[1].strip())
         main_root = git_dir.parent.parent.parent  # <main>/.git/worktrees/<name>
         candidates.append(main_root.parent / "shared" / "indeed")
+    origin = _local_origin()
+    if origin is not None:
+        candidates.append(origin.parent / "shared" / "indeed")
     return next((path for path in candidates if path.is_dir()), candidates[0])
+
+
+def _local_origin() -> Path | None:
+    """The folder this checkout was cloned from, when that is a folder on this machine."""
+    config = REPO_ROOT / ".git" / "config"
+    if not config.is_file():
+        return None
+    parser = configparser.ConfigParser(strict=False)
+    try:
+        parser.read(config, encoding="utf-8")
+        url = parser.get('remote "origin"', "url", fallback="")
+    except configparser.Error:
+        return None
+    url = url.removeprefix("file://")
+    return Path(url).resolve() if url.startswith("/") and Path(url).is_dir() else None
 
 
 SHARED_INDEED = _shared_indeed()
