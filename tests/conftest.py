@@ -61,7 +61,7 @@ def real_worker(redis_url):
 
 
 @pytest.fixture
-def child_database_url(django_db_setup, django_db_blocker) -> str:
+def child_database_url(django_db_setup) -> str:
     """DATABASE_URL for a child process that must reach the database: the test database this
     session created on PostgreSQL (the configured one may not exist), else an SQLite file."""
     from django.db import connection
