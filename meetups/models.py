@@ -21,6 +21,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from toronto_ai import cache as page_cache
 from toronto_ai.home.routing import CachedRestrictionsMixin
 
 from . import dates
@@ -53,6 +54,8 @@ class MeetupIndexPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         listed = MeetupPage.objects.live().child_of(self).select_related("venue").defer("description")
         context["upcoming"] = list(listed.upcoming())
+        if context["upcoming"]:  # the first to end moves to the past: the cached page must not outlive that
+            page_cache.changes_at(min(meetup.end_at for meetup in context["upcoming"]))
         context["past_page"] = self.paginate_past(request, listed.past())
         context["calendar_url"] = reverse("meetups:calendar")
         return context
@@ -160,6 +163,8 @@ class MeetupPage(CachedRestrictionsMixin, Page):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
+        if not self.has_ended:  # the RSVP button goes when it ends
+            page_cache.changes_at(self.end_at)
         self.prefetch_talks()
         context["sponsor_list"] = list(
             self.sponsors.select_related("logo").prefetch_related(sponsor_logo_renditions()).order_by("tier", "name")

@@ -36,6 +36,18 @@ def new_cache_generation() -> None:
 
 
 @pytest.fixture
+def page_cache_on(settings):
+    """The page cache switched on (test settings turn it off for feature tests), with Redis
+    considered healthy before and after."""
+    from toronto_ai import cache as page_cache
+
+    settings.PAGE_CACHE_ENABLED = True
+    page_cache._outage_until = 0.0
+    yield
+    page_cache._outage_until = 0.0
+
+
+@pytest.fixture
 def redis_url() -> str:
     """The real Redis from REDIS_URL; tests that need it skip locally without it (and fail in CI)."""
     url = os.environ.get("REDIS_URL")

@@ -6,7 +6,8 @@ lookup fetches the page and the current generation in one round trip (MGET) and 
 only if they match (stale entries are overwritten on the next render or expire).
 Call it whenever something shown on public pages changes outside Wagtail's page and snippet
 signals, which are connected already (toronto_ai/ops/signals.py): e.g. after a meetup is saved
-or a jobs scrape run changed postings.
+or a jobs scrape run changed postings. A page that changes by itself at a known moment (a meetup
+ends and leaves "upcoming") says so with ``changes_at(moment)``: it is kept no longer than that.
 
 Redis trouble never breaks a page: errors are logged and the cache is bypassed for
 ``OUTAGE_BACKOFF_SECONDS`` so requests do not each wait for a dead server.
@@ -21,6 +22,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TypeVar
 from urllib.parse import urlencode
 
@@ -59,6 +61,12 @@ class CachedPage:
     status: int
     content: bytes
     headers: tuple[tuple[str, str], ...]
+    # Wall-clock seconds, so this process's memory honours the lifetime too. The default (a class
+    # attribute) makes a copy pickled by an older release, without the field, merely stale.
+    expires_at: float = 0.0
+
+    def is_fresh(self, generation: int) -> bool:
+        return self.generation == generation and time.time() < self.expires_at
 
     def to_response(self) -> HttpResponse:
         response = HttpResponse(self.content, status=self.status)
@@ -183,8 +191,9 @@ def cached(name: str, build: Callable[[], T]) -> T:
 
 
 def is_cacheable_request(request: HttpRequest) -> bool:
-    """An anonymous GET of a public URL: no session (signed-in users have one), no credentials."""
-    if not settings.PAGE_CACHE_ENABLED or request.method != "GET":
+    """An anonymous GET (or HEAD, answered with the GET's headers) of a public URL: no session
+    (signed-in users have one), no credentials."""
+    if not settings.PAGE_CACHE_ENABLED or request.method not in {"GET", "HEAD"}:
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
         return False
@@ -235,7 +244,7 @@ def lookup(request: HttpRequest) -> tuple[Lookup | None, HttpResponse | None]:
     key = _key(request)
     local = _local_pages.get(key)
     try:
-        if local is not None and local.generation == current_generation():
+        if local is not None and local.is_fresh(current_generation()):
             return Lookup(key, local.generation), local.to_response()
         values = caches[CACHE_ALIAS].get_many([GENERATION_KEY, key])
         generation = values.get(GENERATION_KEY)
@@ -245,20 +254,41 @@ def lookup(request: HttpRequest) -> tuple[Lookup | None, HttpResponse | None]:
         _report_outage("reading", exc)
         return None, None
     cached = values.get(key)
-    if isinstance(cached, CachedPage) and cached.generation == generation:
+    if isinstance(cached, CachedPage) and cached.is_fresh(generation):
         _local_pages.put(key, cached)
         return Lookup(key, generation), cached.to_response()
     return Lookup(key, generation), None
 
 
-def mark_public(response: HttpResponse) -> None:
-    """Let browsers revalidate every time but a CDN share the page briefly."""
+def changes_at(moment: datetime) -> None:
+    """The page being rendered changes by itself at ``moment`` (a meetup starts or ends): neither
+    the page cache nor a CDN keeps it past then. Outside a request it does nothing."""
+    scope = _request_scope.get()
+    if scope is None:
+        return
+    timestamp = moment.timestamp()
+    scope["changes_at"] = min(timestamp, scope.get("changes_at", timestamp))
+
+
+def lifetime() -> int:
+    """Whole seconds the page just rendered may be cached: ``PAGE_CACHE_SECONDS``, or less if it
+    changes by itself before then (``changes_at``); 0 means not at all."""
+    scope = _request_scope.get() or {}
+    seconds = settings.PAGE_CACHE_SECONDS
+    if "changes_at" in scope:
+        seconds = min(seconds, int(scope["changes_at"] - time.time()))
+    return max(seconds, 0)
+
+
+def mark_public(response: HttpResponse, seconds: int) -> None:
+    """Let browsers revalidate every time but a CDN share the page briefly (never for longer than
+    it stays true, ``seconds``)."""
     patch_cache_control(
         response,
         public=True,
         max_age=0,
-        s_maxage=settings.PAGE_CACHE_CDN_SECONDS,
-        stale_while_revalidate=settings.PAGE_CACHE_STALE_SECONDS,
+        s_maxage=min(settings.PAGE_CACHE_CDN_SECONDS, seconds),
+        stale_while_revalidate=min(settings.PAGE_CACHE_STALE_SECONDS, seconds),
     )
 
 
@@ -270,11 +300,11 @@ def mark_private(response: HttpResponseBase) -> HttpResponseBase:
     return response
 
 
-def store(where: Lookup, response: HttpResponse) -> None:
+def store(where: Lookup, response: HttpResponse, seconds: int) -> None:
     headers = tuple((name, value) for name, value in response.items() if name.lower() not in _NOT_STORED)
-    page = CachedPage(where.generation, response.status_code, response.content, headers)
+    page = CachedPage(where.generation, response.status_code, response.content, headers, time.time() + seconds)
     _local_pages.put(where.key, page)
     try:
-        caches[CACHE_ALIAS].set(where.key, page, timeout=settings.PAGE_CACHE_SECONDS)
+        caches[CACHE_ALIAS].set(where.key, page, timeout=seconds)
     except Exception as exc:
         _report_outage("writing", exc)

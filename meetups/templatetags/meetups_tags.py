@@ -8,6 +8,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
+from toronto_ai import cache as page_cache
+
 from .. import calendar, structured_data
 from ..models import MeetupIndexPage, MeetupPage
 
@@ -25,6 +27,9 @@ def next_meetup(context) -> dict:
     now = timezone.now()
     meetups = list(MeetupPage.objects.next_up(now).select_related("venue").defer("description")[:NEXT_MEETUPS_SHOWN])
     index = None if meetups else MeetupIndexPage.objects.live().only("id", "url_path", "path", "depth").first()
+    if meetups:  # "Happening now" when the first starts; the next one in its place when it ends
+        first = meetups[0]
+        page_cache.changes_at(first.start_at if first.start_at > now else first.end_at)
     return {"request": request, "meetups": meetups, "now": now, "index": index}
 
 

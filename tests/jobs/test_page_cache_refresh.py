@@ -8,13 +8,6 @@ from toronto_ai import cache as page_cache
 from .conftest import FIXTURES
 
 
-@pytest.fixture
-def page_cache_on(settings):
-    settings.PAGE_CACHE_ENABLED = True
-    page_cache._outage_until = 0.0
-    page_cache.invalidate_public_pages("test start")
-
-
 @pytest.mark.django_db
 def test_new_postings_show_on_the_cached_board_after_a_run(client, jobs_page, page_cache_on):
     client.get("/jobs/")

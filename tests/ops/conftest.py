@@ -13,8 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from toronto_ai import cache as page_cache
-
 ROOT = Path(__file__).resolve().parents[2]
 # A key of the right shape for production settings in subprocesses (never used for real).
 PRODUCTION_ENV = {
@@ -27,14 +25,8 @@ PRODUCTION_ENV = {
 
 
 @pytest.fixture(autouse=True)
-def fresh_page_cache(settings) -> Iterator[None]:
-    """Every test here runs with the page cache on (test settings turn it off for feature tests),
-    starting with nothing cached and Redis considered healthy."""
-    settings.PAGE_CACHE_ENABLED = True
-    page_cache._outage_until = 0.0
-    page_cache.invalidate_public_pages("test start")
-    yield
-    page_cache._outage_until = 0.0
+def fresh_page_cache(page_cache_on) -> None:
+    """Every test here runs with the page cache on, starting with nothing cached."""
 
 
 def free_port() -> int:

@@ -1,10 +1,13 @@
-"""Each web process keeps its hottest cached pages in memory, bounded, and never serves a stale one."""
+"""Each web process keeps its hottest cached pages in memory, bounded, and never serves a stale or expired one."""
 
 import time
 from dataclasses import dataclass
+from datetime import timedelta
 
 import pytest
+import time_machine
 from django.core.cache import caches
+from django.utils import timezone
 
 from toronto_ai import cache as page_cache
 from toronto_ai.local_pages import LocalPages
@@ -67,3 +70,13 @@ def test_hits_read_the_generation_from_redis_at_most_once_per_window(client, sit
     for _ in range(5):
         assert client.get("/")["X-Cache"] == "hit"
     assert reads == []
+
+
+@pytest.mark.django_db
+def test_a_page_kept_in_memory_is_rendered_again_once_its_lifetime_is_over(client, site_tree, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    client.get("/jobs/")
+    assert client.get("/jobs/")["X-Cache"] == "hit"
+    with time_machine.travel(timezone.now() + timedelta(seconds=601)):
+        assert client.get("/jobs/")["X-Cache"] == "miss"
+        assert client.get("/jobs/")["X-Cache"] == "hit"

@@ -18,6 +18,17 @@ def test_second_anonymous_visit_is_served_from_cache_without_queries(client, sit
     assert second.content == first.content
 
 
+def test_head_requests_are_answered_from_the_cache_but_never_fill_it(client, site_tree, django_assert_num_queries):
+    first_head = client.head("/blog/")
+    first_get = client.get("/blog/")
+    assert first_get["X-Cache"] == "miss"  # the HEAD stored nothing
+    assert first_head["Cache-Control"] == first_get["Cache-Control"]
+    with django_assert_num_queries(0):
+        head = client.head("/blog/")
+    assert head["X-Cache"] == "hit"
+    assert head.content == b""
+
+
 def test_cached_pages_tell_a_cdn_how_long_to_share_them(client, site_tree, settings):
     for _ in range(2):
         cache_control = client.get("/blog/")["Cache-Control"]

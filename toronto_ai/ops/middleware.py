@@ -33,8 +33,8 @@ class HealthCheckMiddleware:
 
 
 class PageCacheMiddleware:
-    """Serve anonymous GETs of public pages from the page cache (``X-Cache: hit``), and store
-    cacheable responses (``X-Cache: miss``) with Cache-Control a CDN may act on."""
+    """Serve anonymous GETs and HEADs of public pages from the page cache (``X-Cache: hit``), and
+    store cacheable responses to GETs (``X-Cache: miss``) with Cache-Control a CDN may act on."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
@@ -52,10 +52,11 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if not page_cache.is_cacheable_response(request, response):
             return page_cache.mark_private(response)
-        page_cache.mark_public(response)
+        seconds = page_cache.lifetime()
+        page_cache.mark_public(response, seconds)
         response["X-Cache"] = "miss"
-        if where is not None:
-            page_cache.store(where, response)
+        if where is not None and seconds > 0 and request.method == "GET":  # a HEAD's body may be empty
+            page_cache.store(where, response, seconds)
         return response
 
 
