@@ -3,9 +3,11 @@
 from bench.report import markdown, target_rows
 
 
-def result(blog_uncached_rps: float, blog_cached_rps: float, post_queries_cached: int = 0) -> dict:
-    def run(rps: float) -> dict:
-        return {"rps": rps, "p50_ms": 10.0, "p99_ms": 40.0, "errors": 0, "connections": 32, "seconds": 15}
+def result(
+    blog_uncached_rps: float, blog_cached_rps: float, post_queries_cached: int = 0, uncached_spike_errors: int = 0
+) -> dict:
+    def run(rps: float, errors: int = 0) -> dict:
+        return {"rps": rps, "p50_ms": 10.0, "p99_ms": 40.0, "errors": errors, "connections": 32, "seconds": 15}
 
     targets = [
         {"name": "blog index", "path": "/blog/", "queries_uncached": 3, "queries_cached": 0, "bytes": 9000,
@@ -39,6 +41,7 @@ def result(blog_uncached_rps: float, blog_cached_rps: float, post_queries_cached
                 "bare view": run(2500),
             },
             "spike": {"blog index": run(1700)},
+            "spike_uncached": {"blog index": run(110, errors=uncached_spike_errors)},
         },  # fmt: skip
         "app_benchmarks": [],
     }
@@ -56,3 +59,16 @@ def test_a_slow_uncached_blog_and_an_uncached_post_are_flagged():
     assert rows["0 SQL queries when cached"] == ("not: blog item", False)
     assert rows["cached pages ≥ 70% of the bare view"] == ("slowest 40% (blog index)", False)
     assert "| **no** |" in markdown(result(68, 1000, post_queries_cached=9))
+
+
+def test_errors_in_the_uncached_spike_fail_the_spike_target():
+    rows = {
+        target: (measured, met) for target, measured, met in target_rows(result(120, 2000, uncached_spike_errors=3))
+    }
+    assert rows["64 connections for 30 s against home, blog, jobs: 0 errors"] == (
+        "0 errors cached, 3 errors uncached",
+        False,
+    )
+    report = markdown(result(120, 2000, uncached_spike_errors=3))
+    assert "| blog index | cached | 1700 | 40.0 | 0 |" in report
+    assert "| blog index | uncached | 110 | 40.0 | 3 |" in report
