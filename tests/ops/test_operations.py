@@ -175,3 +175,25 @@ def test_client_address_is_read_from_the_trusted_proxy_only(settings):
     assert client_ip(request) == "203.0.113.7"
     settings.TRUSTED_PROXY_COUNT = 3
     assert client_ip(request) == "10.0.0.2"
+
+
+_SPLIT_REDIS = """
+import django, json, uuid; django.setup()
+from django.conf import settings
+from django.core.cache import caches
+key = uuid.uuid4().hex
+caches["pages"].set(key, "a cached page")
+print(json.dumps({"key": key, "broker": settings.CELERY_BROKER_URL}))
+"""
+
+
+def test_the_cache_can_live_in_a_redis_of_its_own_apart_from_the_task_queues(redis_url, throwaway_redis):
+    import redis
+
+    proc = run_python(_SPLIT_REDIS, {**PRODUCTION_ENV, "REDIS_URL": redis_url, "CACHE_REDIS_URL": throwaway_redis.url})
+    assert proc.returncode == 0, proc.stderr
+    written = json.loads(proc.stdout.strip().splitlines()[-1])
+    stored_key = f"tai:pages:1:{written['key']}"
+    assert redis.Redis.from_url(throwaway_redis.url).exists(stored_key)
+    assert not redis.Redis.from_url(redis_url).exists(stored_key)
+    assert written["broker"] == redis_url

@@ -99,6 +99,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis (optional): cache + Celery broker/result backend. Without it: in-memory cache, eager tasks.
 REDIS_URL = env_str("REDIS_URL")
+# Scaling out: the cache may live in a Redis of its own (evicting with allkeys-lru), apart from
+# the broker's queues, which must never be evicted. Unset: the cache shares REDIS_URL.
+CACHE_REDIS_URL = env_str("CACHE_REDIS_URL") or REDIS_URL
 CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", "tai")
 if REDIS_URL:
     # "default" ignores (and logs) Redis errors so an outage degrades to a slower site, not a
@@ -107,7 +110,7 @@ if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": CACHE_REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
             "OPTIONS": {
                 "CLIENT_CLASS": "django_redis.client.DefaultClient",
@@ -117,7 +120,7 @@ if REDIS_URL:
         },
         "pages": {
             "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": CACHE_REDIS_URL,
             "KEY_PREFIX": f"{CACHE_KEY_PREFIX}:pages",
             "OPTIONS": {
                 "CLIENT_CLASS": "django_redis.client.DefaultClient",
