@@ -109,6 +109,12 @@ class TableWithCaptionBlock(blocks.StructBlock):
         template = "blog/blocks/table.html"
 
 
+# Player shapes by height / width, each with an aspect-ratio in site.css: the strict CSP refuses
+# the inline style Wagtail's responsive embeds would use, and providers' players come with fixed
+# pixel sizes (often 200 × 113) that must not decide how large the video is.
+EMBED_SHAPES = {"wide": 9 / 16, "standard": 3 / 4, "square": 1.0, "tall": 16 / 9}
+
+
 class SafeEmbedValue:
     """An embed that renders the provider's player, or a plain link when it cannot be fetched."""
 
@@ -121,6 +127,14 @@ class SafeEmbedValue:
             return get_embed(self.url)
         except EmbedException:
             return None
+
+    @property
+    def shape(self) -> str:
+        """The player's shape nearest to the provider's size ("wide", 16:9, when it gives none)."""
+        ratio = self.embed.ratio if self.embed else None
+        if not ratio:
+            return "wide"
+        return min(EMBED_SHAPES, key=lambda shape: abs(EMBED_SHAPES[shape] - ratio))
 
 
 class VideoEmbedBlock(blocks.StructBlock):
