@@ -6,6 +6,8 @@ from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
+from .querysets import attach_bylines
+
 FEED_SIZE = 20
 
 
@@ -44,7 +46,7 @@ class RssFeed(Feed):
         posts = self.index.feed_posts()
         if self.category:
             posts = posts.filter(category=self.category)
-        return posts[:FEED_SIZE]
+        return attach_bylines(posts[:FEED_SIZE])
 
     def item_title(self, item) -> str:
         return item.title

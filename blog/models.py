@@ -21,7 +21,7 @@ from .comments import views as comment_views
 from .comments.models import Comment  # noqa: F401 - a model of this app
 from .feeds import AtomFeed, RssFeed
 from .listing import paginate
-from .querysets import BlogPostManager, byline_prefetches
+from .querysets import BlogPostManager, Byline, attach_bylines, attach_tags, author_prefetch
 from .reading import reading_minutes
 from .snippets import Author, BlogCategory, FeedSource, ImportedEntry  # noqa: F401 - models of this app
 
@@ -67,6 +67,7 @@ class BlogIndexPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
 
     def _listing(self, request: HttpRequest, posts, count: int | None = None, **context) -> HttpResponse:
         page_obj = paginate(posts, request.GET.get("page"), POSTS_PER_PAGE, count=count)
+        page_obj.object_list = attach_bylines(page_obj.object_list)
         return self.render(
             request,
             context_overrides={"page_obj": page_obj, "posts": page_obj.object_list, **context},
@@ -175,6 +176,9 @@ class BlogPostPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = "blog post"
+        # Listings read the newest posts first: an index scan stops after a page of them instead
+        # of sorting every post.
+        indexes = [models.Index(fields=["-date", "-page_ptr"], name="blog_post_newest_first")]
 
     @path("")
     def read(self, request: HttpRequest) -> HttpResponse:
@@ -198,7 +202,8 @@ class BlogPostPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
         context.update(comments=comments, comment_count=count)
         context["comment_held"] = request.GET.get("comment") == "held"
         if self.pk and not getattr(request, "is_preview", False):  # a preview shows the form's unsaved values
-            prefetch_related_objects([self], *byline_prefetches())
+            prefetch_related_objects([self], author_prefetch())
+            attach_tags([self])
         url = self.get_url(request) or ""
         context["comment_url"] = url + self.reverse_subpage("comment")
         context["comment_form_url"] = url + self.reverse_subpage("comment_form")
@@ -207,14 +212,14 @@ class BlogPostPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
         return context
 
     @property
-    def author_list(self) -> list[Author]:
+    def author_list(self) -> list[Author] | list[Byline]:
         prefetched = getattr(self, "prefetched_authors", None)
         return prefetched if prefetched is not None else list(self.authors.all())
 
     @property
-    def tag_list(self) -> list[Tag]:
-        prefetched = getattr(self, "prefetched_tagged_items", None)
-        return [item.tag for item in prefetched] if prefetched is not None else list(self.tags.all())
+    def tag_list(self) -> list[Tag] | list[Byline]:
+        prefetched = getattr(self, "prefetched_tags", None)
+        return prefetched if prefetched is not None else list(self.tags.all())
 
     @property
     def is_repost(self) -> bool:

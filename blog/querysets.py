@@ -1,21 +1,75 @@
-"""What 'a post readers can see' means, in one place."""
+"""What 'a post readers can see' means, in one place, and what a listing of posts loads."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce, Length, Substr
 from wagtail.models import PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
+# What a post card and its byline show (templates/blog/includes/post_card.html, post_meta.html),
+# and what its URL is built from: a listing loads nothing else.
+LISTING_FIELDS = (
+    "title",
+    "slug",
+    "url_path",
+    "path",
+    "depth",
+    "date",
+    "intro",
+    "source_url",
+    "source_name",
+    "reading_minutes",
+    "category__name",
+    "category__slug",
+)
 
-def byline_prefetches() -> list[Prefetch]:
-    """Authors and tags into plain lists (``author_list`` / ``tag_list`` on the post): building
-    a taggit or modelcluster manager queryset for every ``.all()`` in a template costs more
-    than the query itself."""
+
+@dataclass(frozen=True)
+class Byline:
+    """An author or a tag as a listing, a feed or a byline shows it: values, not a model."""
+
+    name: str
+    slug: str = ""
+
+
+def author_prefetch() -> Prefetch:
+    """The authors themselves (bio, photo, links) into ``author_list``, for a post's own page."""
+    return Prefetch("authors", to_attr="prefetched_authors")
+
+
+def attach_tags(posts: Iterable) -> list:
+    """Each post's tags into ``tag_list``, in one query of plain values."""
     from blog.models import BlogPostTag
 
-    return [
-        Prefetch("authors", to_attr="prefetched_authors"),
-        Prefetch("tagged_items", queryset=BlogPostTag.objects.select_related("tag"), to_attr="prefetched_tagged_items"),
-    ]
+    posts = list(posts)
+    tags = defaultdict(list)
+    if posts:
+        rows = BlogPostTag.objects.filter(content_object_id__in=[post.pk for post in posts]).order_by("pk")
+        for post_id, name, slug in rows.values_list("content_object_id", "tag__name", "tag__slug"):
+            tags[post_id].append(Byline(name, slug))
+    for post in posts:
+        post.prefetched_tags = tags[post.pk]
+    return posts
+
+
+def attach_bylines(posts: Iterable) -> list:
+    """Authors' names and tags (``author_list`` / ``tag_list``) for the posts of a listing or a
+    feed, in two queries of plain values: for a page of posts, Django's prefetching of model
+    instances costs several times more than the queries themselves."""
+    from blog.models import BlogPostPage
+
+    posts = attach_tags(posts)
+    names = defaultdict(list)
+    if posts:
+        rows = BlogPostPage.authors.through.objects.filter(blogpostpage_id__in=[post.pk for post in posts])
+        for post_id, name in rows.order_by("author__name", "author_id").values_list("blogpostpage_id", "author__name"):
+            names[post_id].append(Byline(name))
+    for post in posts:
+        post.prefetched_authors = names[post.pk]
+    return posts
 
 
 class BlogPostQuerySet(PageQuerySet):
@@ -42,19 +96,14 @@ class BlogPostQuerySet(PageQuerySet):
         return self.annotate(comment_count=Coalesce(Subquery(counts.annotate(n=Count("pk")).values("n")[:1]), 0))
 
     def for_listing(self) -> "BlogPostQuerySet":
-        """Published posts with what a listing shows, fetched in a fixed number of queries
-        (never the StreamField body)."""
-        return (
-            self.published()
-            .select_related("category")
-            .prefetch_related(*byline_prefetches())
-            .defer_streamfields()
-            .with_comment_count()
-        )
+        """Published posts with only what a listing shows (never the StreamField body); pass the
+        page of posts shown through ``attach_bylines``."""
+        return self.published().select_related("category").only(*LISTING_FIELDS).with_comment_count()
 
     def for_feed(self) -> "BlogPostQuerySet":
-        """What a feed shows: like a listing, without comments (which never go into feeds)."""
-        return self.published().select_related("category").prefetch_related(*byline_prefetches()).defer_streamfields()
+        """What a feed shows: like a listing, without comments (which never go into feeds); pass
+        the posts through ``attach_bylines``."""
+        return self.published().select_related("category").defer_streamfields()
 
 
 BlogPostManager = PageManager.from_queryset(BlogPostQuerySet)
