@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import pickle
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -52,6 +53,11 @@ _process_generation: tuple[int | None, float] = (None, 0.0)  # (generation, when
 _local_pages = LocalPages(settings.PAGE_CACHE_LOCAL_BYTES)
 _request_scope: ContextVar[dict | None] = ContextVar("page_cache_request_scope", default=None)
 CACHED_TTL_SECONDS = 3600
+# What ``cached()`` built or fetched in the current generation, pickled: each request unpickles
+# its own copy (pages are mutated while a request is served) without a Redis round trip.
+_local_values: dict[str, bytes] = {}
+_local_values_generation: int | None = None
+LOCAL_VALUES_MAX = 256
 T = TypeVar("T")
 
 
@@ -165,19 +171,37 @@ def invalidate_public_pages_on_commit(reason: str = "content changed") -> None:
     transaction.on_commit(lambda: invalidate_public_pages(reason))
 
 
+def _local_value(key: str, generation: int) -> bytes | None:
+    global _local_values_generation
+    if generation != _local_values_generation:  # content changed: nothing kept is current
+        _local_values.clear()
+        _local_values_generation = generation
+    return _local_values.get(key)
+
+
+def _keep_local_value(key: str, value: object) -> None:
+    if len(_local_values) >= LOCAL_VALUES_MAX:
+        _local_values.clear()
+    _local_values[key] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+
+
 def cached(name: str, build: Callable[[], T]) -> T:
-    """``build()``, kept in the default cache until the next change to public content (the next
-    generation); for what every page needs, like the menu (home/frame.py) and Wagtail's routing
-    lookups (home/routing.py). Within a request each name is fetched once. A ``None`` result is
-    not kept; with the cache unreachable it is built each time."""
+    """``build()``, kept until the next change to public content (the next generation); for what
+    every page needs, like the menu (home/frame.py) and Wagtail's routing lookups
+    (home/routing.py). It is built once for all web processes (kept in the default cache), and
+    each process keeps its own copy too, so a lookup costs no Redis round trip. Within a request
+    each name is fetched once. A ``None`` result is not kept; with the cache unreachable it is
+    built each time."""
     if not _available():  # Redis failed moments ago: do not wait for it again on every lookup
         return build()
     scope = _request_scope.get()
     try:
-        key = f"frame:{name}:{current_generation()}"
+        generation = current_generation()
+        key = f"frame:{name}:{generation}"
         if scope is not None and key in scope:
             return scope[key]
-        value = caches["default"].get(key)
+        local = _local_value(key, generation)
+        value = pickle.loads(local) if local is not None else caches["default"].get(key)  # noqa: S301 (our own bytes)
     except Exception as exc:  # a dead Redis must not take the pages down with it
         _report_outage(f"reading {name}", exc)
         return build()
@@ -185,6 +209,8 @@ def cached(name: str, build: Callable[[], T]) -> T:
         value = build()
         if value is not None:
             caches["default"].set(key, value, CACHED_TTL_SECONDS)
+    if value is not None and local is None:
+        _keep_local_value(key, value)
     if scope is not None:
         scope[key] = value
     return value

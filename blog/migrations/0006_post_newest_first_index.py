@@ -5,17 +5,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('blog', '0005_comment_reminder_schedule'),
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
-        ('wagtailimages', '0027_image_description'),
+        ("blog", "0005_comment_reminder_schedule"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
+        ("wagtailimages", "0027_image_description"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='blogpostpage',
-            index=models.Index(fields=['-date', '-page_ptr'], name='blog_post_newest_first'),
+            model_name="blogpostpage",
+            index=models.Index(fields=["-date", "-page_ptr"], name="blog_post_newest_first"),
         ),
     ]
