@@ -20,22 +20,23 @@ def _provider_sends(url: str, width: int, height: int) -> None:
     )
 
 
-@pytest.mark.parametrize(
-    ("viewport_width", "provider_size", "shape"),
-    [(390, (200, 113), 9 / 16), (1280, (200, 113), 9 / 16), (390, (640, 480), 3 / 4), (1280, (480, 854), 16 / 9)],
-)
-def test_video_fills_the_column_in_its_own_shape(page, seeded_site, viewport_width, provider_size, shape):
-    page.set_viewport_size({"width": viewport_width, "height": 900})
+# (viewport width, the player size the provider sends, the shape it should keep: height / width)
+CASES = [(390, (200, 113), 9 / 16), (1280, (200, 113), 9 / 16), (390, (640, 480), 3 / 4), (1280, (480, 854), 16 / 9)]
+
+
+def test_video_fills_the_column_in_its_own_shape(page, seeded_site):
     page.goto(POST)
     video_url = page.locator(".post-embed--link a").get_attribute("href")  # offline: a link for now
-    _provider_sends(video_url, *provider_size)
-
-    page.reload()
-    player = page.locator(".post-embed iframe").bounding_box()
-    column = page.locator(".post__body").bounding_box()
-    if shape > 1:  # a tall (phone-shot) video is not stretched to a desktop column's width
-        assert 250 <= player["width"] <= min(column["width"], 360)
-    else:
-        assert abs(player["width"] - column["width"]) <= 1
-    assert abs(player["height"] - player["width"] * shape) <= 2
-    assert page.viewport_size["width"] >= player["x"] + player["width"]  # nothing sticks out on a phone
+    for viewport_width, provider_size, shape in CASES:
+        _provider_sends(video_url, *provider_size)
+        page.set_viewport_size({"width": viewport_width, "height": 900})
+        page.reload()
+        player = page.locator(".post-embed iframe").bounding_box()
+        column = page.locator(".post__body").bounding_box()
+        case = f"{provider_size} at {viewport_width}px: {player}"
+        if shape > 1:  # a tall (phone-shot) video is not stretched to a desktop column's width
+            assert 250 <= player["width"] <= min(column["width"], 360), case
+        else:
+            assert abs(player["width"] - column["width"]) <= 1, case
+        assert abs(player["height"] - player["width"] * shape) <= 2, case
+        assert viewport_width >= player["x"] + player["width"], case  # nothing sticks out on a phone
