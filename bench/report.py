@@ -21,6 +21,11 @@ def _spikes(runs: dict) -> dict[str, dict]:
     return {mode: runs[key] for mode, key in SPIKE_RUNS.items() if runs.get(key)}
 
 
+def _rounds(result: dict) -> str:
+    rounds = result.get("rounds", 1)
+    return f", the best of {rounds} rounds" if rounds > 1 else ""
+
+
 def _ratio(value: float, baseline: float) -> str:
     return f"{value / baseline:.0%}" if baseline else "–"
 
@@ -76,7 +81,8 @@ def markdown(result: dict) -> str:
         "",
         f"`{result['command']}` · {result['machine']['cpus']} CPUs · gunicorn with production settings on "
         f"127.0.0.1 · wrk, {runs['cached'][BARE]['connections']} connections, "
-        f"{runs['cached'][BARE]['seconds']} s per URL · data: {data['posts']} posts, {data['meetups']} meetups, "
+        f"{runs['cached'][BARE]['seconds']} s per URL{_rounds(result)} · data: {data['posts']} posts, "
+        f"{data['meetups']} meetups, "
         f"{data['jobs']} jobs requested (sections without a seed hook stay empty) · load average "
         f"{result['machine']['load_average_before'][0]} before, {result['machine']['load_average_after'][0]} after "
         "(a shared machine: compare ratios, not absolute numbers).",
