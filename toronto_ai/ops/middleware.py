@@ -14,6 +14,7 @@ from django.views.static import serve
 from wagtail.views import serve as wagtail_serve
 
 from toronto_ai import cache as page_cache
+from toronto_ai import cache_policy
 from toronto_ai.home.routing import site_for_host
 from toronto_ai.home.views import healthz
 
@@ -44,16 +45,16 @@ class PageCacheMiddleware:
             return self._respond(request)
 
     def _respond(self, request: HttpRequest) -> HttpResponseBase:
-        if not page_cache.is_cacheable_request(request):
-            return page_cache.mark_private(self.get_response(request))
+        if not cache_policy.is_cacheable_request(request):
+            return cache_policy.mark_private(self.get_response(request))
         where, cached = page_cache.lookup(request)
         if cached is not None:
             return cached
         response = self.get_response(request)
-        if not page_cache.is_cacheable_response(request, response):
-            return page_cache.mark_private(response)
+        if not cache_policy.is_cacheable_response(request, response):
+            return cache_policy.mark_private(response)
         seconds = page_cache.lifetime()
-        page_cache.mark_public(response, seconds)
+        cache_policy.mark_public(response, seconds)
         response["X-Cache"] = "miss"
         if where is not None and seconds > 0 and request.method == "GET":  # a HEAD's body may be empty
             page_cache.store(where, response, seconds)
