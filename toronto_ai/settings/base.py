@@ -6,6 +6,7 @@ from pathlib import Path
 from .env import database_from_env, email_from_env, env_bool, env_float, env_int, env_list, env_str
 from .logs import build_logging, parse_admins
 from .security import ADMIN_CSP_DIRECTIVES, public_csp_directives
+from .storage import media_storage, uses_bucket
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -190,7 +191,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(),  # MEDIA_ROOT, or a bucket when MEDIA_BUCKET is set
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -203,6 +204,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents always pass through the app, which checks a private collection's viewers first
+# (Wagtail would otherwise redirect to the file's permanent address in a bucket).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
@@ -262,7 +266,7 @@ PAGE_CACHE_EXCLUDED_PREFIXES = (
 )
 
 # Uploaded images served by the app itself (small site; see docs/deploy.md for nginx instead).
-SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False) and not uses_bucket(STORAGES["default"])
 
 # Whether seed_demo creates the demo superuser (dev only).
 SEED_DEMO_SUPERUSER = False

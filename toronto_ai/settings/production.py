@@ -4,6 +4,7 @@ from .base import *  # noqa: F403
 from .base import CONTENT_SECURITY_POLICY
 from .env import ConfigError, env_bool, env_int, env_str
 from .logs import build_logging
+from .storage import media_storage, uses_bucket
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY")
@@ -21,11 +22,12 @@ if not env_str("EMAIL_URL"):
     )
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# One small server: gunicorn serves uploaded images too unless nginx does (docs/deploy.md).
-SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+# One small server: gunicorn serves uploaded images too unless nginx does (docs/deploy.md);
+# images in a bucket are read from the bucket's own address.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True) and not uses_bucket(STORAGES["default"])
 
 # Behind a TLS-terminating proxy that sets X-Forwarded-Proto (and strips it from clients).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
