@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.run import PYTHON, RESULTS, ROOT, Gunicorn, bench_env, ensure_database, log, manage  # noqa: E402
+from bench.stack import PYTHON, RESULTS, ROOT, Gunicorn, bench_env, ensure_database, log, manage  # noqa: E402
 
 LIGHTHOUSE = ROOT / "bench" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
