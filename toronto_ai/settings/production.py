@@ -1,10 +1,10 @@
 """Production: everything secret comes from the environment; unsafe defaults are refused."""
 
 from .base import *  # noqa: F403
-from .base import CONTENT_SECURITY_POLICY
+from .base import CONTENT_SECURITY_POLICY, STORAGES
 from .env import ConfigError, env_bool, env_int, env_str
 from .logs import build_logging
-from .storage import media_storage, uses_bucket
+from .storage import uses_bucket
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY")
@@ -21,10 +21,7 @@ if not env_str("EMAIL_URL"):
         "EMAIL_URL must be set in production, e.g. smtp://user:pass@host:587/?tls=True (console:// prints mail)"
     )
 
-STORAGES = {
-    "default": media_storage(),
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}
 # One small server: gunicorn serves uploaded images too unless nginx does (docs/deploy.md);
 # images in a bucket are read from the bucket's own address.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True) and not uses_bucket(STORAGES["default"])
